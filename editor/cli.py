@@ -1,0 +1,141 @@
+"""The ``copydesk`` command: ``copydesk check`` on the command line.
+
+Only the engine is imported here; Qt and LanguageTool are imported by the
+commands that need them, so that checking from a shell starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+
+from editor import __version__
+
+EXIT_CLEAN, EXIT_FLAGGED, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass
+class CheckedFile:
+    path: str
+    text: str = ""
+    issues: list = field(default_factory=list)
+    error: str | None = None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return _check_command(args, parser)
+    parser.print_help()
+    return EXIT_CLEAN
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="copydesk",
+        description="Copydesk: a copy-editing assistant for news-wire text.",
+    )
+    parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser(
+        "check",
+        help="check stories and print the issues found",
+        description="Check wire stories against a house style. Exit status: 0 nothing flagged, "
+        "1 something flagged, 2 a usage or input error.",
+    )
+    check.add_argument("files", nargs="+", metavar="FILE", help="a story to check; - reads standard input")
+    check.add_argument("--style", default=None, metavar="NAME|PATH", help="house style: ap (default), british, or a style file")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    return parser
+
+
+def _check_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from editor.engine import Checker, StyleError, load_style
+
+    try:
+        style = load_style(args.style)
+    except StyleError as error:
+        print(f"copydesk: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    checker = Checker(style)
+    results = []
+    for path in args.files:
+        checked = _read(path)
+        if checked.error is None:
+            checked.issues = checker.check(checked.text)
+        else:
+            print(f"copydesk: {path}: {checked.error}", file=sys.stderr)
+        results.append(checked)
+
+    if args.format == "json":
+        _print_json(results)
+    else:
+        _print_text(results)
+
+    if any(checked.error for checked in results):
+        return EXIT_ERROR
+    return EXIT_FLAGGED if any(checked.issues for checked in results) else EXIT_CLEAN
+
+
+def _read(path: str) -> CheckedFile:
+    from editor.engine.textfile import TextFileError, read_story
+
+    try:
+        if path == "-":
+            text = read_story(sys.stdin.buffer.read(), name="standard input")
+        else:
+            text = read_story(path)
+    except TextFileError as error:
+        return CheckedFile(path="<stdin>" if path == "-" else path, error=str(error))
+    return CheckedFile(path="<stdin>" if path == "-" else path, text=text)
+
+
+def _print_text(results: list[CheckedFile]) -> None:
+    from editor.engine.story import Story
+
+    lines = []
+    for checked in results:
+        story = Story(checked.text)
+        for issue in checked.issues:
+            line, column = story.line_column(issue.start)
+            fix = f" [fix: {_show(issue.replacements[0])}]" if issue.replacements else ""
+            lines.append(f"{checked.path}:{line}:{column}: {issue.rule}: {issue.message}{fix}")
+    if lines:
+        sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _show(replacement: str) -> str:
+    return repr(replacement) if replacement == "" or replacement != replacement.strip() else replacement
+
+
+def _print_json(results: list[CheckedFile]) -> None:
+    from editor.engine.story import Story
+
+    # Files that could not be read were reported on standard error; the JSON
+    # keeps exactly its documented shape.
+    files = []
+    for checked in (checked for checked in results if checked.error is None):
+        story = Story(checked.text)
+        entry: dict = {"path": checked.path, "issues": []}
+        for issue in checked.issues:
+            line, column = story.line_column(issue.start)
+            entry["issues"].append(
+                {
+                    "rule": issue.rule,
+                    "category": issue.category,
+                    "severity": issue.severity,
+                    "start": issue.start,
+                    "end": issue.end,
+                    "line": line,
+                    "column": column,
+                    "message": issue.message,
+                    "replacements": list(issue.replacements),
+                    "group": issue.group,
+                }
+            )
+        files.append(entry)
+    json.dump({"files": files}, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")

@@ -1,0 +1,48 @@
+"""What the engine reports: one ``Issue`` per problem found in a story."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+CATEGORIES = ("consistency", "typo", "punctuation", "quotes", "style", "grammar", "spelling")
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A problem at ``text[start:end]`` (code-point offsets, end exclusive).
+
+    ``replacements`` replace exactly that span, best first; an empty tuple
+    means no fix is safe to offer. Issues sharing a ``group`` key can be fixed
+    together ("fix all").
+    """
+
+    rule: str
+    category: str
+    severity: str
+    start: int
+    end: int
+    message: str
+    explanation: str = ""
+    replacements: tuple[str, ...] = ()
+    group: str | None = None
+
+    def shifted(self, offset: int) -> Issue:
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.rule)
+
+
+def apply_fixes(text: str, fixes: list[tuple[int, int, str]]) -> str:
+    """Apply (start, end, replacement) edits; overlapping ones after the first are skipped."""
+    pieces: list[str] = []
+    position = 0
+    for start, end, replacement in sorted(fixes, key=lambda fix: (fix[0], fix[1])):
+        if start < position:
+            continue
+        pieces.append(text[position:start])
+        pieces.append(replacement)
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)

@@ -1,0 +1,79 @@
+"""House-style substitutions: phrases the style always writes another way.
+
+Flags each phrase listed under ``[[substitutions]]`` in the house style
+("can not" -> "cannot", "alot" -> "a lot") and offers the house wording, with
+the style's reason. An entry can name words that make the phrase correct when
+they follow or precede it ("can not only ... but also" stays).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from editor.engine.patterns import compile_style_pattern
+from editor.engine.rule import PARAGRAPH, Rule
+from editor.engine.style import HouseStyle, Substitution
+from editor.engine.words import bounded_phrase, match_case
+
+_NEXT_WORD = re.compile(r"\s*(\w+)")
+_PREVIOUS_WORD = re.compile(r"(\w+)\s*$")
+
+
+def _compile(style: HouseStyle) -> list[tuple[Substitution, re.Pattern[str]]]:
+    compiled = []
+    for substitution in style.substitutions:
+        if substitution.find is not None:
+            pattern = bounded_phrase(substitution.find, substitution.case_sensitive)
+        else:
+            flags = 0 if substitution.case_sensitive else re.IGNORECASE
+            pattern = compile_style_pattern(substitution.pattern, flags)
+        compiled.append((substitution, pattern))
+    return compiled
+
+
+def _excepted(substitution: Substitution, text: str, start: int, end: int) -> bool:
+    following = _NEXT_WORD.match(text, end)
+    if following and following.group(1).casefold() in {w.casefold() for w in substitution.unless_followed_by}:
+        return True
+    preceding = _PREVIOUS_WORD.search(text, 0, start)
+    return bool(preceding and preceding.group(1).casefold() in {w.casefold() for w in substitution.unless_preceded_by})
+
+
+def find(text: str, style: HouseStyle) -> Iterator:
+    for substitution, pattern in style.compiled("substitutions", _compile):
+        for match in pattern.finditer(text):
+            if match.start() == match.end() or _excepted(substitution, text, match.start(), match.end()):
+                continue
+            original = match.group()
+            replacement = match.expand(substitution.replace) if substitution.pattern else substitution.replace
+            yield RULE.issue(
+                match.start(),
+                match.end(),
+                f"{style.name} style: write “{match_case(replacement, original)}”, not “{original}”",
+                explanation=substitution.reason,
+                replacements=[match_case(replacement, original)],
+                group=f"substitution:{substitution.key}",
+            )
+
+
+RULE = Rule(
+    id="house-substitution",
+    category="style",
+    severity="warning",
+    scope=PARAGRAPH,
+    find=find,
+    doc=__doc__,
+    must_flag=(
+        "You can not consider it an accident.",
+        "There were alot of casualties.",
+        "He could of stopped it.",
+    ),
+    must_pass=(
+        "You cannot consider it an accident.",
+        "The army can not only hold the town but also advance.",
+        "He could, of course, stop it.",
+        "He could of course stop it.",
+        "The scan noted no damage.",
+    ),
+)
