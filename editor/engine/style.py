@@ -184,7 +184,7 @@ class _StyleFile:
                 if re.match(rf"\s*\[\[?\s*{re.escape(table)}\s*\]\]?", line)
             ]
             if index >= len(headers):
-                return None
+                return self.line_of(key) if key == table else None
             start = headers[index]
             if key == table:
                 return start + 1
@@ -206,16 +206,16 @@ class _StyleFile:
         for key, value in self.data.items():
             if key in _TABLES:
                 if not isinstance(value, dict):
-                    raise self.error("must be a table", key)
+                    raise self.error("must be a table", key, key)
                 self._check_keys(value, _TABLES[key], key)
             elif key in _ARRAYS:
                 if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-                    raise self.error(f"must be written as [[{key}]] tables", key)
+                    raise self.error(f"must be written as [[{key}]] tables", key, key)
                 for index, item in enumerate(value):
                     self._check_keys(item, _ARRAYS[key], key, index)
             else:
                 known = ", ".join(sorted([*_TABLES, *_ARRAYS]))
-                raise self.error(f"unknown section (known: {known})", key)
+                raise self.error(f"unknown section (known: {known})", key, key)
 
     def _check_keys(self, table: dict, schema: dict, name: str, index: int = 0) -> None:
         for key, value in table.items():
@@ -271,13 +271,15 @@ def _layers(name_or_path: str, seen: tuple[str, ...]) -> list[_StyleFile]:
     base = layer.data.get("style", {}).get("extends")
     if base is None:
         return [layer]
-    if base in seen or base == name_or_path:
+    if base not in builtin_style_names() and not Path(base).is_absolute() and Path(name_or_path).exists():
+        base = str(Path(name_or_path).parent / base)
+    if _identity(base) in {_identity(earlier) for earlier in (*seen, name_or_path)}:
         raise layer.error("extends itself through a loop", "extends", "style")
-    if base not in builtin_style_names():
-        base_path = Path(base)
-        if not base_path.is_absolute() and Path(name_or_path).exists():
-            base = str(Path(name_or_path).parent / base_path)
     return [*_layers(base, (*seen, name_or_path)), layer]
+
+
+def _identity(name_or_path: str) -> str:
+    return name_or_path if name_or_path in builtin_style_names() else str(Path(name_or_path).resolve())
 
 
 def _build(layers: list[_StyleFile]) -> HouseStyle:

@@ -1,0 +1,155 @@
+"""``copydesk check``: output formats, exit status and bad input."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from editor.cli import main
+from editor.engine.resources import resource
+
+DOUBLED = "The minister said the the talks would resume.\n"
+CLEAN = "The minister said the talks would resume.\n"
+
+
+@pytest.fixture
+def story(tmp_path):
+    def write(text, name="story.txt", encoding="utf-8"):
+        path = tmp_path / name
+        path.write_bytes(text.encode(encoding) if isinstance(text, str) else text)
+        return str(path)
+
+    return write
+
+
+def run(capsys, *args):
+    status = main(["check", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_clean_story_exits_0_and_prints_nothing(capsys, story):
+    assert run(capsys, story(CLEAN)) == (0, "", "")
+
+
+def test_text_output_is_one_line_per_issue(capsys, story):
+    path = story("Headline\r\n\r\nThe minister said the the talks would resume.\r\n")
+    status, out, _ = run(capsys, path)
+    assert status == 1
+    assert out == f"{path}:3:19: repeated-word: {_message(path)} [fix: the]\n"
+
+
+def _message(path):
+    with open(path, encoding="utf-8", newline="") as handle:
+        text = handle.read()
+    from editor.engine import check
+
+    return check(text)[0].message
+
+
+def test_json_output_has_exactly_the_documented_shape(capsys, story):
+    text = "Headline\r\n\r\nThe minister said the the talks would resume.\r\n"
+    path = story(text)
+    status, out, _ = run(capsys, "--format", "json", path)
+    assert status == 1
+    data = json.loads(out)
+    assert list(data) == ["files"]
+    [entry] = data["files"]
+    assert list(entry) == ["path", "issues"] and entry["path"] == path
+    [issue] = entry["issues"]
+    assert list(issue) == [
+        "rule", "category", "severity", "start", "end", "line", "column", "message", "replacements", "group",
+    ]
+    assert text[issue["start"] : issue["end"]] == "the the"
+    assert (issue["line"], issue["column"]) == (3, 19)
+    assert issue["replacements"] == ["the"]
+
+
+def test_offsets_count_code_points_after_emoji(capsys, story):
+    path = story("🇺🇸 📰 Officials said the the talks failed.\n")
+    _, out, _ = run(capsys, "--format", "json", path)
+    issue = json.loads(out)["files"][0]["issues"][0]
+    text = "🇺🇸 📰 Officials said the the talks failed.\n"
+    assert text[issue["start"] : issue["end"]] == "the the"
+
+
+def test_standard_input(capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DOUBLED.encode())))
+    status, out, _ = run(capsys, "-")
+    assert status == 1 and out.startswith("<stdin>:1:")
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"Caf\xe9 owners said prices rose.", "not UTF-8"),
+    ],
+)
+def test_bad_file_is_named_and_the_others_are_still_checked(capsys, story, content, reason):
+    bad = story(content, "bad.bin")
+    good = story(DOUBLED, "good.txt")
+    status, out, err = run(capsys, bad, good)
+    assert status == 2
+    assert f"{bad}:" in err and reason in err
+    assert out.startswith(f"{good}:1:")
+
+
+def test_missing_file_and_directory(capsys, story, tmp_path):
+    status, _, err = run(capsys, str(tmp_path / "gone.txt"), str(tmp_path))
+    assert status == 2
+    assert "gone.txt: no such file" in err
+    assert "is a directory" in err
+
+
+def test_bad_json_files_are_left_out_of_the_json(capsys, story):
+    bad = story(b"\x00\x01", "bad.bin")
+    status, out, err = run(capsys, "--format", "json", bad, story(CLEAN))
+    assert status == 2 and "bad.bin" in err
+    assert [entry["issues"] for entry in json.loads(out)["files"]] == [[]]
+
+
+def test_utf8_bom_is_not_part_of_the_text(capsys, story):
+    path = story(b"\xef\xbb\xbf" + DOUBLED.encode())
+    _, out, _ = run(capsys, "--format", "json", path)
+    issue = json.loads(out)["files"][0]["issues"][0]
+    assert DOUBLED[issue["start"] : issue["end"]] == "the the"
+
+
+def test_unknown_style_is_a_usage_error(capsys, story):
+    status, out, err = run(capsys, "--style", "chicago", story(DOUBLED))
+    assert status == 2 and out == "" and "chicago" in err
+
+
+def test_malformed_style_file_is_reported_with_its_line(capsys, story, tmp_path):
+    style = tmp_path / "desk.toml"
+    style.write_text('[style]\nlocale = "en-XX"\n')
+    status, _, err = run(capsys, "--style", str(style), story(DOUBLED))
+    assert status == 2 and f"{style}:2: style.locale" in err
+
+
+def test_usage_error_exits_2(capsys):
+    with pytest.raises(SystemExit) as raised:
+        main(["check"])
+    assert raised.value.code == 2
+
+
+def test_check_imports_neither_qt_nor_languagetool(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(DOUBLED)
+    probe = (
+        "import sys; from editor.cli import main; status = main(['check', sys.argv[1]]);"
+        "heavy = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'language_tool_python'))];"
+        "print(heavy, file=sys.stderr); sys.exit(status)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith("[]")
+
+
+def test_bundled_sample_story_is_flagged(capsys):
+    status, out, _ = run(capsys, str(resource("samples", "wire-story.txt")))
+    assert status == 1 and "repeated-word" in out
