@@ -85,7 +85,7 @@ def _read(path: str) -> CheckedFile:
 
     try:
         if path == "-":
-            text = read_story(sys.stdin.buffer.read(), name="standard input")
+            text = read_story(sys.stdin.buffer.read())
         else:
             text = read_story(path)
     except TextFileError as error:

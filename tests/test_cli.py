@@ -86,7 +86,7 @@ def test_standard_input(capsys, monkeypatch):
     ("content", "reason"),
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        (b"Caf\xe9 owners said prices rose.", "not UTF-8"),
+        (b"Caf\x81 owners\x02 said prices rose.", "neither UTF-8 nor Windows-1252"),
     ],
 )
 def test_bad_file_is_named_and_the_others_are_still_checked(capsys, story, content, reason):
@@ -110,6 +110,13 @@ def test_bad_json_files_are_left_out_of_the_json(capsys, story):
     status, out, err = run(capsys, "--format", "json", bad, story(CLEAN))
     assert status == 2 and "bad.bin" in err
     assert [entry["issues"] for entry in json.loads(out)["files"]] == [[]]
+
+
+def test_windows_1252_story_is_read(capsys, story):
+    path = story("Café owners said the the prices rose.\n", encoding="windows-1252")
+    _, out, _ = run(capsys, "--format", "json", path)
+    [issue] = json.loads(out)["files"][0]["issues"]
+    assert (issue["start"], issue["end"]) == (17, 24)
 
 
 def test_utf8_bom_is_not_part_of_the_text(capsys, story):
