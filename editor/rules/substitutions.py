@@ -20,15 +20,21 @@ _NEXT_WORD = re.compile(r"\s*(\w+)")
 _PREVIOUS_WORD = re.compile(r"(\w+)\s*$")
 
 
-def _compile(style: HouseStyle) -> list[tuple[Substitution, re.Pattern[str]]]:
+def _compile(style: HouseStyle) -> list[tuple[re.Pattern[str], list[Substitution]]]:
+    """Every ``find`` phrase in one alternation, one group each, so a paragraph is read once;
+    each ``pattern`` on its own, since its groups belong to its replacement."""
+    phrases = [substitution for substitution in style.substitutions if substitution.find is not None]
     compiled = []
+    if phrases:
+        alternatives = []
+        for substitution in phrases:
+            body = bounded_phrase(substitution.find, True).pattern
+            alternatives.append(f"({body})" if substitution.case_sensitive else f"((?i:{body}))")
+        compiled.append((re.compile("|".join(alternatives)), phrases))
     for substitution in style.substitutions:
-        if substitution.find is not None:
-            pattern = bounded_phrase(substitution.find, substitution.case_sensitive)
-        else:
+        if substitution.pattern is not None:
             flags = 0 if substitution.case_sensitive else re.IGNORECASE
-            pattern = compile_style_pattern(substitution.pattern, flags)
-        compiled.append((substitution, pattern))
+            compiled.append((compile_style_pattern(substitution.pattern, flags), [substitution]))
     return compiled
 
 
@@ -41,8 +47,9 @@ def _excepted(substitution: Substitution, text: str, start: int, end: int) -> bo
 
 
 def find(text: str, style: HouseStyle) -> Iterator:
-    for substitution, pattern in style.compiled("substitutions", _compile):
+    for pattern, substitutions in style.compiled("substitutions", _compile):
         for match in pattern.finditer(text):
+            substitution = substitutions[match.lastindex - 1] if len(substitutions) > 1 else substitutions[0]
             if match.start() == match.end() or _excepted(substitution, text, match.start(), match.end()):
                 continue
             original = match.group()
