@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_INNER_SPACE = r"(?:[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*)"
+# Between the words of a phrase: spaces, or one line break with spaces around it.
+INNER_SPACE = r"(?:[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*)"
 
 
 def is_word_char(char: str) -> bool:
@@ -14,7 +15,7 @@ def is_word_char(char: str) -> bool:
 def bounded_phrase(phrase: str, case_sensitive: bool) -> re.Pattern[str]:
     """A pattern for ``phrase`` as whole words; inner spaces match any run of spaces or one line break."""
     parts = [re.escape(part) for part in phrase.split()]
-    body = _INNER_SPACE.join(parts)
+    body = INNER_SPACE.join(parts)
     before = r"(?<![\w])" if is_word_char(phrase[0]) else ""
     after = r"(?![\w])" if is_word_char(phrase[-1]) else ""
     return re.compile(before + body + after, 0 if case_sensitive else re.IGNORECASE)

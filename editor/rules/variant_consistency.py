@@ -1,0 +1,221 @@
+"""One thing written several ways in one story: "USA / US / U.S. / United States".
+
+The house style lists groups of forms that mean the same thing
+(``[[variants]]``) and names the house form; where it names none, the form
+the story uses most is kept (a tie goes to the form used first). Every other
+form is flagged with the house form as its fix, and all of a group share one
+group key so they can be fixed at once.
+
+Forms that are also ordinary words are ``guarded``: lowercase "us" counts only
+in country position ("the us military", "us-led", "us and usa-backed"), never
+in "told us" or "let us know"; all-caps "IS" and "UN" do not count inside
+all-caps text ("THIS IS IT"). A form in ``noun_accepted`` (AP's "United
+States") is left alone where it is a noun and flagged where it modifies a noun
+("United States troops"); followed by a capitalised word it is taken as part
+of a name ("United States Army") and left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from editor.engine.rule import STORY, Rule
+from editor.engine.story import Story
+from editor.engine.style import HouseStyle, VariantGroup
+from editor.engine.words import INNER_SPACE, match_case
+
+# Words after a form that show the form is a noun (a verb, a preposition, a
+# conjunction or a determiner follows it), so it does not modify what follows.
+_NOT_MODIFIED = frozenset(
+    """a an and are as at be been before being but by can could did do does during for from had has
+    have he her his if in into is it its may might must not now of on once or over said says say
+    she should since still than that the their them then there these they this those to under until
+    was we were when where which while who whose will with would also again already """.split()
+)
+# Capitalised words that start a sentence rather than continue a name.
+_SENTENCE_STARTERS = frozenset(
+    """A An And As At But By For From He Her His However I If In It Its Many Most No Officials On
+    One Other Our She So Some That The Their There These They This Those Under We What When Where
+    While Who Yet You""".split()
+)
+_ALL_CAPS_WORD = re.compile(r"[A-Z]{2,}")
+_NEXT_WORD = re.compile(r"[^\S\r\n]*(-)?[^\S\r\n]*([^\W\d_][\w'’]*)?")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[^\S\r\n]+$")
+_SENTENCE_END_AFTER = re.compile(r"[\"”’')\]]*(?:$|\s+(?:[\"“]\s*)?([A-Z][\w'’]*))")
+
+
+@dataclass(frozen=True)
+class _Form:
+    group: VariantGroup
+    form: str
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    form: _Form
+    start: int
+    end: int
+    suffix: str
+
+
+def _compile(style: HouseStyle) -> tuple[re.Pattern[str], list[_Form]]:
+    forms = [_Form(group, form) for group in style.variants for form in group.forms]
+    # Longer forms first, so that "U.S.A." is read before "U.S." and "United States" before "US".
+    forms.sort(key=lambda entry: -len(entry.form))
+    alternatives = []
+    for index, entry in enumerate(forms):
+        body = INNER_SPACE.join(re.escape(part) for part in entry.form.split())
+        if not entry.group.case_sensitive:
+            body = f"(?i:{body})"
+        if entry.group.inflections:
+            suffixes = "|".join(re.escape(s) for s in sorted(entry.group.inflections, key=len, reverse=True))
+            body += f"(?P<s{index}>{suffixes})?"
+        ending = r"(?!\w)" if entry.form[-1].isalnum() else ""
+        alternatives.append(f"(?P<f{index}>{body}{ending})")
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
+    return pattern, forms
+
+
+def _occurrences(text: str, style: HouseStyle) -> Iterator[_Occurrence]:
+    pattern, forms = style.compiled("variant-consistency", _compile)
+    for match in pattern.finditer(text):
+        index = int(match.lastgroup[1:])
+        entry = forms[index]
+        suffix = (match.group(f"s{index}") or "") if entry.group.inflections else ""
+        yield _Occurrence(entry, match.start(), match.end(), suffix)
+
+
+def _passes_guard(occurrence: _Occurrence, text: str, others: re.Pattern[str] | None) -> bool:
+    form = occurrence.form.form
+    if form not in occurrence.form.group.guarded:
+        return True
+    if form.isupper():
+        before = _PREVIOUS_WORD.search(text, max(0, occurrence.start - 40), occurrence.start)
+        after = _NEXT_WORD.match(text, occurrence.end)
+        return not (
+            (before and _ALL_CAPS_WORD.fullmatch(before.group(1)))
+            or (after and after.group(2) and _ALL_CAPS_WORD.fullmatch(after.group(2)))
+        )
+    # A lowercase form counts only where the words around it make it the country.
+    before = _PREVIOUS_WORD.search(text, max(0, occurrence.start - 40), occurrence.start)
+    if before and before.group(1).casefold() == "the":
+        return True
+    after = _NEXT_WORD.match(text, occurrence.end)
+    if after and after.group(1) and after.group(2):
+        return True
+    return bool(others and others.match(text, occurrence.end))
+
+
+def _coordinated_form(group: VariantGroup) -> re.Pattern[str] | None:
+    unguarded = [form for form in group.forms if form not in group.guarded]
+    if not unguarded:
+        return None
+    alternatives = "|".join(re.escape(form) for form in sorted(unguarded, key=len, reverse=True))
+    return re.compile(rf"\s+(?:and|or)\s+(?:{alternatives})(?=\W|$)")
+
+
+def _is_noun(text: str, occurrence: _Occurrence) -> bool | None:
+    """True for a noun, False where it modifies what follows, None where it is part of a name."""
+    after = _NEXT_WORD.match(text, occurrence.end)
+    if after.group(1):
+        return False
+    word = after.group(2)
+    if word is None:
+        return True
+    if word[0].isupper():
+        return None
+    if word.casefold() in _NOT_MODIFIED or word.endswith(("ed", "ly")):
+        return True
+    return False
+
+
+def _replacement(text: str, occurrence: _Occurrence, house: str) -> tuple[int, str]:
+    """The end of the span to replace and its replacement, keeping a sentence's full stop."""
+    original = text[occurrence.start : occurrence.end]
+    replacement = house if occurrence.form.group.case_sensitive else match_case(house, original)
+    replacement += occurrence.suffix
+    end = occurrence.end
+    if occurrence.suffix:
+        return end, replacement
+    if replacement.endswith(".") and not original.endswith(".") and text[end : end + 1] == ".":
+        return end + 1, replacement
+    if original.endswith(".") and not replacement.endswith("."):
+        after = _SENTENCE_END_AFTER.match(text, end)
+        if after and (after.group(1) is None or after.group(1) in _SENTENCE_STARTERS):
+            replacement += "."
+    return end, replacement
+
+
+def find(story: Story, style: HouseStyle) -> Iterator:
+    text = story.text
+    by_group: dict[str, list[_Occurrence]] = {}
+    coordinated = {group.id: _coordinated_form(group) for group in style.variants if group.guarded}
+    for occurrence in _occurrences(text, style):
+        group = occurrence.form.group
+        if _passes_guard(occurrence, text, coordinated.get(group.id)):
+            by_group.setdefault(group.id, []).append(occurrence)
+
+    for occurrences in by_group.values():
+        group = occurrences[0].form.group
+        counts: dict[str, int] = {}
+        for occurrence in occurrences:
+            counts[occurrence.form.form] = counts.get(occurrence.form.form, 0) + 1
+        if group.preferred is not None:
+            house, why = group.preferred, f"{style.name} style"
+        else:
+            # dicts keep insertion order, so max() breaks a tie in favour of the form used first.
+            house = max(counts, key=counts.get)
+            why = "as elsewhere in this story"
+        if len(counts) == 1 and house in counts:
+            continue
+        for occurrence in occurrences:
+            form = occurrence.form.form
+            if form == house:
+                continue
+            if form in group.noun_accepted and _is_noun(text, occurrence) is not False:
+                continue
+            end, replacement = _replacement(text, occurrence, house)
+            original = text[occurrence.start : occurrence.end]
+            explanation = group.explanation
+            if group.preferred is None:
+                explanation += f" This story mostly writes “{house}”."
+            yield RULE.issue(
+                occurrence.start,
+                end,
+                f"Write “{house}” ({why}), not “{original}”",
+                explanation=explanation.strip(),
+                replacements=[replacement],
+                group=f"variant:{group.id}",
+            )
+
+
+RULE = Rule(
+    id="variant-consistency",
+    category="consistency",
+    severity="warning",
+    scope=STORY,
+    find=find,
+    doc=__doc__,
+    must_flag=(
+        "USA officials said the strike was lawful.",
+        "Officials said the us military carried out the strike.",
+        "The US-led coalition said it struck a convoy.",
+        "Troops came under fire near the border, United States officials said.",
+        "The air strike hit a depot. Two more airstrikes followed.",
+        "The ceasefire held. The cease-fire was agreed on Monday.",
+        "Fighters loyal to ISIS fled. IS has lost ground.",
+        "Prices rose 5 per cent in May.",
+    ),
+    must_pass=(
+        "U.S. officials said the strike was lawful.",
+        "He told us the talks failed, and let us know for us to decide.",
+        "The United States has imposed new sanctions.",
+        "The United States Army said the drill was routine.",
+        "THIS IS THE LATEST UPDATE.",
+        "The USB cable and the bus were found in Busan.",
+        "Two airstrikes hit a depot; another airstrike followed.",
+        "Isis, the Egyptian goddess, was worshipped widely.",
+    ),
+)
