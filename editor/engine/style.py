@@ -104,11 +104,12 @@ class HouseStyle:
 
 
 def _foreign_spellings(style: HouseStyle) -> dict[str, str]:
-    pairs = word_list("spelling-us-gb")["pairs"]
+    spellings = word_list("spelling-us-gb")
     if style.locale == "en-US":
-        mapping = {british: american for american, british in pairs.items()}
+        mapping = {british: american for american, british in spellings["pairs"].items()}
+        mapping.update(spellings["to_american"])
     else:
-        mapping = dict(pairs)
+        mapping = {**spellings["pairs"], **spellings["to_british"]}
     return {word: house for word, house in mapping.items() if word not in style.spelling_exceptions}
 
 
