@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -66,3 +67,16 @@ class Rule:
             replacements=tuple(replacements),
             group=group,
         )
+
+
+def pattern_issues(
+    rule: Rule,
+    pattern: re.Pattern[str],
+    text: str,
+    message: str,
+    explanation: str,
+    fix: Callable[[re.Match[str]], str],
+) -> Iterator[Issue]:
+    """An issue for every match of ``pattern``, fixed by ``fix(match)``: the shape of most damage rules."""
+    for match in pattern.finditer(text):
+        yield rule.issue(match.start(), match.end(), message, explanation, [fix(match)])
