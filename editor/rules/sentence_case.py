@@ -1,0 +1,72 @@
+"""A sentence that starts with a lowercase letter: "sovereignty. this is".
+
+Retyping and transmission damage loses capitals after a full stop. A full
+stop that ends an abbreviation ("U.S.", "Gen.", "a.m.", "Mr.", initials) does
+not end a sentence; the list is ``resources/wordlists/abbreviations.toml``.
+Left alone: words after an ellipsis, a question or exclamation inside a
+quotation followed by its attribution ('"Why?" he asked'), and words that
+are not written with a capital ("iPhone", "eBay", web addresses).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from editor.engine.resources import word_list
+from editor.engine.rule import PARAGRAPH, Rule
+from editor.engine.style import HouseStyle
+
+_AFTER_SENTENCE_END = re.compile(r"(?<!\S)(\S*?)([.?!])([\"”’')\]]*)[^\S\r\n]+([a-z][a-z'’]*)(?![\w./@-]*[A-Z./@])")
+_ABBREVIATIONS = frozenset(word_list("abbreviations")["abbreviations"])
+
+
+def _ends_sentence(token: str, mark: str, closers: str) -> bool:
+    if mark != ".":
+        # '"Why?" he asked': the attribution continues the sentence.
+        return not closers
+    if token.endswith(".") or "." in token:
+        return False  # an ellipsis, or an abbreviation with inner points such as "U.S." or "a.m."
+    word = token.lstrip("\"“‘'(").casefold()
+    return len(word) > 1 and word not in _ABBREVIATIONS
+
+
+def find(text: str, style: HouseStyle) -> Iterator:
+    for match in _AFTER_SENTENCE_END.finditer(text):
+        token, mark, closers, word = match.groups()
+        if not _ends_sentence(token, mark, closers):
+            continue
+        capitalised = word[0].upper() + word[1:]
+        yield RULE.issue(
+            match.start(4),
+            match.end(4),
+            f"Sentence starts with a lowercase letter: “{capitalised}”",
+            "A capital was lost after the end of the previous sentence.",
+            [capitalised],
+        )
+
+
+RULE = Rule(
+    id="sentence-case",
+    category="typo",
+    severity="error",
+    scope=PARAGRAPH,
+    find=find,
+    doc=__doc__,
+    must_flag=(
+        "It was a breach of sovereignty. this is unacceptable.",
+        "Why did it fail? nobody knows.",
+        "The talks ended. the delegates left.",
+    ),
+    must_pass=(
+        "U.S. officials met at 9 a.m. on Tuesday.",
+        "Lt. Gen. Smith and Mr. jones met.",
+        "He paused... then spoke.",
+        '"Why?" he asked.',
+        '"Go home!" she shouted.',
+        "Apple sold more phones. iPhone sales rose.",
+        "The report is online. www.example.org has it.",
+        "Author J. smith wrote it.",
+        "It was cold. This is normal.",
+    ),
+)
