@@ -49,6 +49,13 @@ class Story:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._derived: dict = {}
+
+    def derived(self, build):
+        """``build(self)`` once per story, so that rules reading the story the same way share it."""
+        if build not in self._derived:
+            self._derived[build] = build(self)
+        return self._derived[build]
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
