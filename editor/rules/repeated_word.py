@@ -17,23 +17,23 @@ from collections.abc import Iterator
 from editor.engine.rule import PARAGRAPH, Rule
 from editor.engine.style import HouseStyle
 
-# A word, then spaces or one line break, then the same word (any case), with
-# no hyphen or apostrophe joining either copy to a longer word.
+# A word, then spaces or one line break and the same word (any case), once or
+# more, with no hyphen or apostrophe joining a copy to a longer word.
 _REPEAT = re.compile(
-    r"(?<![\w'’-])([^\W\d_]+)([^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*)(\1)(?![\w'’-])",
+    r"(?<![\w'’-])([^\W\d_]+)(?:(?:[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*)(\1))+(?![\w'’-])",
     re.IGNORECASE,
 )
 
 
 def find(text: str, style: HouseStyle) -> Iterator:
     for match in _REPEAT.finditer(text):
-        first, second = match.group(1), match.group(3)
+        first, second = match.group(1), match.group(2)
         if f"{first} {second}".casefold() in style.legitimate_repeats:
             continue
         yield RULE.issue(
             match.start(),
             match.end(),
-            f"“{first}” is written twice",
+            f"“{first}” is repeated",
             explanation="A repeated word is usually typing or transmission damage; the fix deletes the second copy.",
             replacements=[first],
         )
@@ -49,6 +49,7 @@ RULE = Rule(
     must_flag=(
         "Deputy Foreign Minister Ivan Petrov Petrov said.",
         "He said the the talks failed.",
+        "He said the the the talks failed.",
         "The the talks failed.",
         "officials said the\nthe talks failed",
     ),
