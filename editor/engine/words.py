@@ -28,3 +28,4 @@ def match_case(replacement: str, original: str) -> str:
     if original[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+

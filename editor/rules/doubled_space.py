@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from editor.engine.rule import PARAGRAPH, Rule, pattern_issues
 from editor.engine.style import HouseStyle
 
-_DOUBLED = re.compile(r"(?<=\S)  +(?=\S)")
+# The look-behind sits after the first space so that the scan can jump from space to space.
+_DOUBLED = re.compile(r" (?<=\S )(?: )+(?=\S)")
 
 
 def find(text: str, style: HouseStyle) -> Iterator:

@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from editor.engine.rule import PARAGRAPH, Rule, pattern_issues
 from editor.engine.style import HouseStyle
 
-_SPACE_BEFORE = re.compile(r"(?<=[^\W\d_])([^\S\r\n]+-)(?=[^\W\d_]{2,})")
-_SPACE_AFTER = re.compile(r"(?<=[^\W\d_])(-[^\S\r\n]+)(?=[^\W\d_])(?!(?:and|or|to|nor)\b)")
+# Each pattern starts with a space or the hyphen so that the scan can jump to them;
+# the letter before is checked by a look-behind placed after that first character.
+_SPACE_BEFORE = re.compile(r"[^\S\r\n](?<=[^\W\d_][^\S\r\n])[^\S\r\n]*-(?=[^\W\d_]{2,})")
+_SPACE_AFTER = re.compile(r"-(?<=[^\W\d_]-)[^\S\r\n]+(?=[^\W\d_])(?!(?:and|or|to|nor)\b)")
 
 
 def find(text: str, style: HouseStyle) -> Iterator:

@@ -17,8 +17,9 @@ from collections.abc import Iterator
 from editor.engine.rule import PARAGRAPH, Rule
 from editor.engine.style import HouseStyle
 
-_INSIDE_WORD = re.compile(r"(?<=\w)[\u200b\u2060\ufeff\u00ad]+(?=\w)")
-_STRAY_NBSP = re.compile(r"(?<=[a-z])\u00a0(?=[a-z])")
+# The look-behinds sit after the invisible character so that the scan can jump to it.
+_INSIDE_WORD = re.compile(r"[\u200b\u2060\ufeff\u00ad](?<=\w.)[\u200b\u2060\ufeff\u00ad]*(?=\w)")
+_STRAY_NBSP = re.compile(r"\u00a0(?<=[a-z]\u00a0)(?=[a-z])")
 _NAMES = {"\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "byte-order mark", "\u00ad": "soft hyphen"}
 
 

@@ -14,12 +14,16 @@ from collections.abc import Iterator
 from editor.engine.rule import PARAGRAPH, Rule, pattern_issues
 from editor.engine.style import HouseStyle
 
-_JOINED = re.compile(r"(?<![\w./@])[a-z]{2,}(\.)(?=[A-Z][a-z]+\b)")
+# Starts at the full stop (the scan jumps from stop to stop); the word before is checked after.
+_JOINED = re.compile(r"\.(?<=[a-z]{2}\.)(?=[A-Z][a-z]+\b)")
+_WORD_BEFORE = re.compile(r"(?<![\w./@])[a-z]+$")
 
 
 def find(text: str, style: HouseStyle) -> Iterator:
     for match in _JOINED.finditer(text):
-        start = match.start(1)
+        start = match.start()
+        if not _WORD_BEFORE.search(text, max(0, start - 40), start):
+            continue
         yield RULE.issue(
             start,
             start + 1,

@@ -18,9 +18,10 @@ from editor.engine.rule import PARAGRAPH, Rule
 from editor.engine.style import HouseStyle
 
 # A word, then spaces or one line break and the same word (any case), once or
-# more, with no hyphen or apostrophe joining a copy to a longer word.
+# more, with no hyphen or apostrophe joining a copy to a longer word. The first
+# word is atomic: a shorter part of it is never a repeat, so no backtracking.
 _REPEAT = re.compile(
-    r"(?<![\w'’-])([^\W\d_]+)(?:(?:[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*)(\1))+(?![\w'’-])",
+    r"(?<![\w'’-])((?>[^\W\d_]+))(?:(?:[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*)(\1))+(?![\w'’-])",
     re.IGNORECASE,
 )
 

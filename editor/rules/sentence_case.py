@@ -17,7 +17,9 @@ from editor.engine.resources import word_list
 from editor.engine.rule import PARAGRAPH, Rule
 from editor.engine.style import HouseStyle
 
-_AFTER_SENTENCE_END = re.compile(r"(?<!\S)(\S*?)([.?!])([\"”’')\]]*)[^\S\r\n]+([a-z][a-z'’]*)(?![\w./@-]*[A-Z./@])")
+# Starts at the mark, so the scan jumps from mark to mark; the word before is read after.
+_AFTER_SENTENCE_END = re.compile(r"([.?!])([\"”’')\]]*)[^\S\r\n]+([a-z][a-z'’]*)(?![\w./@-]*[A-Z./@])")
+_TOKEN_BEFORE = re.compile(r"\S*$")
 _ABBREVIATIONS = frozenset(word_list("abbreviations")["abbreviations"])
 
 
@@ -33,13 +35,14 @@ def _ends_sentence(token: str, mark: str, closers: str) -> bool:
 
 def find(text: str, style: HouseStyle) -> Iterator:
     for match in _AFTER_SENTENCE_END.finditer(text):
-        token, mark, closers, word = match.groups()
+        mark, closers, word = match.groups()
+        token = _TOKEN_BEFORE.search(text, max(0, match.start() - 40), match.start()).group()
         if not _ends_sentence(token, mark, closers):
             continue
         capitalised = word[0].upper() + word[1:]
         yield RULE.issue(
-            match.start(4),
-            match.end(4),
+            match.start(3),
+            match.end(3),
             f"Sentence starts with a lowercase letter: “{capitalised}”",
             "A capital was lost after the end of the previous sentence.",
             [capitalised],

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from editor.engine.rule import PARAGRAPH, Rule, pattern_issues
 from editor.engine.style import HouseStyle
 
-_SPACE_BEFORE = re.compile(r"(?<=[\w\"”’)])[^\S\r\n]+(?:[,;]|\.(?![.\w])|[:?!](?=\s|$))(?![^«]*»)")
+# The look-behind sits after the first space so that the scan can jump from space to space.
+_SPACE_BEFORE = re.compile(r"[^\S\r\n](?<=[\w\"”’)][^\S\r\n])[^\S\r\n]*(?:[,;]|\.(?![.\w])|[:?!](?=\s|$))(?![^«]*»)")
 
 
 def find(text: str, style: HouseStyle) -> Iterator:

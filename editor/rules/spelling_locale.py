@@ -17,22 +17,24 @@ from editor.engine.rule import PARAGRAPH, Rule
 from editor.engine.style import HouseStyle
 from editor.engine.words import match_case
 
-_WORD = re.compile(r"(?<![\w@./-])[A-Za-z]+(?![\w@]|[./-]\w)")
+# Reading every word and looking it up is faster in Python than one pattern of all the words.
+_LETTERS = re.compile(r"[A-Za-z]+")
+_IN_ADDRESS_BEFORE = frozenset("@./-")
+_IN_ADDRESS_AFTER = re.compile(r"[\w@]|[./-]\w")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')]*\s+|[\"“]\s*|\n\s*)$")
 
 
-def _lookup(style: HouseStyle) -> dict[str, str]:
-    return style.foreign_spellings
-
-
 def find(text: str, style: HouseStyle) -> Iterator:
-    spellings = style.compiled("spelling-locale", _lookup)
+    spellings = style.foreign_spellings
     locale = "American" if style.locale == "en-US" else "British"
-    for match in _WORD.finditer(text):
-        word = match.group()
-        house = spellings.get(word.lower())
+    for match in _LETTERS.finditer(text):
+        house = spellings.get(match.group().lower())
         if house is None:
             continue
+        before = text[match.start() - 1] if match.start() else " "
+        if before.isalnum() or before in _IN_ADDRESS_BEFORE or _IN_ADDRESS_AFTER.match(text, match.end()):
+            continue
+        word = match.group()
         if word[0].isupper() and not _SENTENCE_START.search(text, max(0, match.start() - 4), match.start()):
             continue
         if not (word.islower() or word.istitle()):

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from editor.engine.patterns import compile_style_pattern
 from editor.engine.rule import PARAGRAPH, Rule
 from editor.engine.style import HouseStyle, Substitution
-from editor.engine.words import bounded_phrase, match_case
+from editor.engine.words import bounded_phrase, is_word_char, match_case
 
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 _PREVIOUS_WORD = re.compile(r"(\w+)\s*$")
@@ -35,7 +35,8 @@ def _compile(style: HouseStyle) -> list[tuple[re.Pattern[str], list[Substitution
             first_letters.update(first if substitution.case_sensitive else (first.lower(), first.upper()))
         # The look-ahead lets the scan skip positions no phrase can start at (twice as fast).
         candidates = re.escape("".join(sorted(first_letters)))
-        compiled.append((re.compile(f"(?=[{candidates}])(?:{'|'.join(alternatives)})"), phrases))
+        word_start = r"(?<!\w)" if all(is_word_char(p.find[0]) for p in phrases) else ""
+        compiled.append((re.compile(f"(?=[{candidates}]){word_start}(?:{'|'.join(alternatives)})"), phrases))
     for substitution in style.substitutions:
         if substitution.pattern is not None:
             flags = 0 if substitution.case_sensitive else re.IGNORECASE

@@ -74,7 +74,12 @@ def _compile(style: HouseStyle) -> tuple[re.Pattern[str], list[_Form]]:
             body += f"(?P<s{index}>{suffixes})?"
         ending = r"(?!\w)" if entry.form[-1].isalnum() else ""
         alternatives.append(f"(?P<f{index}>{body}{ending})")
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
+    # The look-ahead lets the scan skip every position where no form can start.
+    first = {entry.form[0] for entry in forms} | {
+        entry.form[0].swapcase() for entry in forms if not entry.group.case_sensitive
+    }
+    candidates = re.escape("".join(sorted(first)))
+    pattern = re.compile(rf"(?=[{candidates}])(?<!\w)(?:" + "|".join(alternatives) + ")")
     return pattern, forms
 
 
