@@ -1,0 +1,37 @@
+"""What the editor has chosen not to see: single issues, rules for a story, dictionary words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from editor.engine.issues import Issue
+
+_WORD_BEFORE = re.compile(r"(?:\S+\s+)?$")
+_WORD_AFTER = re.compile(r"(?:\s+\S+)?")
+
+
+def occurrence_key(issue: Issue, text: str) -> tuple[str, str, str, str]:
+    """Names one occurrence by its rule, its text and the word either side, so it survives edits elsewhere."""
+    before = _WORD_BEFORE.search(text, max(0, issue.start - 60), issue.start).group()
+    after = _WORD_AFTER.match(text, issue.end, issue.end + 60).group()
+    return issue.rule, before, text[issue.start : issue.end], after
+
+
+@dataclass
+class Ignores:
+    rules: set[str] = field(default_factory=set)
+    occurrences: set[tuple[str, str, str, str]] = field(default_factory=set)
+    dictionary: set[str] = field(default_factory=set)
+
+    def ignore(self, issue: Issue, text: str) -> None:
+        self.occurrences.add(occurrence_key(issue, text))
+
+    def visible(self, issues: list[Issue], text: str) -> list[Issue]:
+        return [
+            issue
+            for issue in issues
+            if issue.rule not in self.rules
+            and not (issue.category == "spelling" and text[issue.start : issue.end] in self.dictionary)
+            and occurrence_key(issue, text) not in self.occurrences
+        ]
