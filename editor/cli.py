@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 
@@ -24,7 +25,13 @@ class CheckedFile:
     error: str | None = None
 
 
+COMMANDS = ("check",)
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        return _open_window(argv)
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "check":
@@ -33,12 +40,24 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_CLEAN
 
 
+def _open_window(paths: list[str]) -> int:
+    """``copydesk [FILE]``: the desktop window, or one clear line where there is no screen."""
+    no_display = not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    if sys.platform.startswith("linux") and no_display:
+        print("copydesk: no display found; to check a story from the command line use: copydesk check FILE", file=sys.stderr)
+        return EXIT_ERROR
+    from editor.app import run
+
+    return run(paths)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="copydesk",
         description="Copydesk: a copy-editing assistant for news-wire text.",
     )
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
+    parser.usage = "copydesk [FILE] | copydesk check [options] FILE..."
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
         "check",

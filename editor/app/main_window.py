@@ -1,0 +1,346 @@
+"""The Copydesk window: the editor, the issue panel, files, house styles and settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSaveFile, QSettings, QStandardPaths
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+)
+
+from editor.app.checking import BackgroundChecker
+from editor.app.issue_panel import IssuePanel
+from editor.app.story_editor import Marked, StoryEditor, plain_text
+from editor.engine import StyleError, builtin_style, load_style
+from editor.engine.ignores import Ignores
+from editor.engine.issues import Issue
+from editor.engine.style import DEFAULT_STYLE
+from editor.engine.textfile import UTF8, TextFileError, encode_story, read_story_file
+
+MAX_RECENT = 8
+STYLE_FILE_ITEM = "Style file…"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.path: Path | None = None
+        self.encoding = UTF8
+        self.newline = "\n"
+        self.ignores = Ignores(dictionary=self._load_dictionary())
+        self._revision = 0
+        self._last_issues: list[Issue] = []
+
+        self.editor = StoryEditor()
+        self.panel = IssuePanel()
+        splitter = QSplitter()
+        splitter.addWidget(self.editor)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.setAcceptDrops(True)
+
+        style = self._initial_style()
+        self.checker = BackgroundChecker(style, self)
+        self.checker.checked.connect(self._show_issues)
+
+        self._build_actions()
+        self._build_status_bar()
+        self._connect()
+        self._restore_settings()
+        self._update_title()
+        self._recheck(at_once=True)
+
+    # ------------------------------------------------------------ set-up
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._add(file_menu, "&New", QKeySequence.StandardKey.New, self.new_story)
+        self._add(file_menu, "&Open…", QKeySequence.StandardKey.Open, self.open_dialog)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self._add(file_menu, "&Save", QKeySequence.StandardKey.Save, self.save)
+        self._add(file_menu, "Save &As…", QKeySequence.StandardKey.SaveAs, self.save_as)
+        file_menu.addSeparator()
+        self._add(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self._add(edit_menu, "&Undo", QKeySequence.StandardKey.Undo, self.editor.undo)
+        self._add(edit_menu, "&Redo", QKeySequence.StandardKey.Redo, self.editor.redo)
+
+        check_menu = self.menuBar().addMenu("&Check")
+        self._add(check_menu, "&Next Issue", "F8", lambda: self.editor.next_issue())
+        self._add(check_menu, "&Previous Issue", "Shift+F8", lambda: self.editor.next_issue(backwards=True))
+        self._add(check_menu, "Apply &First Fix at Cursor", "Ctrl+.", self.editor.fix_at_cursor)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self._add(view_menu, "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1))
+        self._add(view_menu, "Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(-1))
+
+        toolbar = QToolBar("House style")
+        toolbar.setObjectName("style-toolbar")
+        toolbar.addWidget(QLabel(" House style: "))
+        self.style_box = QComboBox()
+        self.style_box.addItem("AP", "ap")
+        self.style_box.addItem("British", "british")
+        self.style_box.addItem(STYLE_FILE_ITEM, None)
+        toolbar.addWidget(self.style_box)
+        self.addToolBar(toolbar)
+
+    def _add(self, menu, label: str, keys, slot) -> QAction:
+        action = QAction(label, self)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_status_bar(self) -> None:
+        self.issue_label, self.words_label, self.chars_label, self.style_label = (QLabel() for _ in range(4))
+        for label in (self.issue_label, self.words_label, self.chars_label, self.style_label):
+            self.statusBar().addPermanentWidget(label)
+
+    def _connect(self) -> None:
+        self.editor.textChanged.connect(self._recheck)
+        self.editor.document().modificationChanged.connect(lambda _: self._update_title())
+        self.editor.fixAllRequested.connect(self.fix_all)
+        self.editor.ignoreRequested.connect(self._ignore)
+        self.editor.ignoreRuleRequested.connect(self._ignore_rule)
+        self.editor.addWordRequested.connect(self._add_word)
+        self.editor.fileDropped.connect(self.open_path)
+        self.panel.activated.connect(self.editor.go_to)
+        self.panel.fixRequested.connect(lambda mark: self._fix(mark))
+        self.panel.fixAllRequested.connect(self.fix_all)
+        self.style_box.activated.connect(self._style_chosen)
+
+    def _initial_style(self):
+        chosen = self.settings.value("style", DEFAULT_STYLE)
+        try:
+            return load_style(chosen)
+        except StyleError:
+            return builtin_style(DEFAULT_STYLE)
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 800)
+        size = int(self.settings.value("font_size", 0) or 0)
+        if size:
+            font = self.editor.font()
+            font.setPointSize(size)
+            self.editor.setFont(font)
+        self._show_style_choice(self.settings.value("style", DEFAULT_STYLE))
+        self._refresh_recent()
+
+    # ------------------------------------------------------------ checking
+
+    def _recheck(self, at_once: bool = False) -> None:
+        self._revision += 1
+        text = plain_text(self.editor)
+        self.words_label.setText(f"{len(text.split())} words")
+        self.chars_label.setText(f"{len(text)} characters")
+        self.checker.request(text, self._revision, at_once=at_once)
+
+    def _show_issues(self, revision: int, text: str, issues: list[Issue]) -> None:
+        if revision != self._revision:
+            return
+        self._last_issues = issues
+        visible = self.ignores.visible(issues, text)
+        self.editor.show_issues(text, visible)
+        self.panel.show_marks(self.editor.marked, text)
+        self.issue_label.setText(f"{len(visible)} issues")
+
+    def _fix(self, mark: Marked) -> None:
+        self.editor.apply_fix(mark, mark.issue.replacements[0])
+
+    def fix_all(self, group: str) -> None:
+        self.editor.fix_group(group)
+
+    def _ignore(self, issue: Issue) -> None:
+        self.ignores.ignore(issue, plain_text(self.editor))
+        self._recheck(at_once=True)
+
+    def _ignore_rule(self, rule: str) -> None:
+        self.ignores.rules.add(rule)
+        self._recheck(at_once=True)
+
+    def _add_word(self, word: str) -> None:
+        self.ignores.dictionary.add(word)
+        path = _dictionary_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(word + "\n")
+        self._recheck(at_once=True)
+
+    @staticmethod
+    def _load_dictionary() -> set[str]:
+        try:
+            return {line.strip() for line in _dictionary_path().read_text(encoding="utf-8").splitlines() if line.strip()}
+        except OSError:
+            return set()
+
+    # ------------------------------------------------------------ house style
+
+    def _style_chosen(self, index: int) -> None:
+        choice = self.style_box.itemData(index)
+        if choice is None:
+            path, _ = QFileDialog.getOpenFileName(self, "House style file", "", "House styles (*.toml)")
+            if not path:
+                self._show_style_choice(self.settings.value("style", DEFAULT_STYLE))
+                return
+            choice = path
+        self.set_style(choice)
+
+    def set_style(self, name_or_path: str) -> bool:
+        try:
+            style = load_style(name_or_path)
+        except StyleError as error:
+            QMessageBox.warning(self, "House style not changed", str(error))
+            self._show_style_choice(self.settings.value("style", DEFAULT_STYLE))
+            return False
+        self.settings.setValue("style", name_or_path)
+        self.checker.set_style(style)
+        self._show_style_choice(name_or_path)
+        self._recheck(at_once=True)
+        return True
+
+    def _show_style_choice(self, name_or_path: str) -> None:
+        index = self.style_box.findData(name_or_path)
+        if index < 0:
+            self.style_box.insertItem(self.style_box.count() - 1, Path(name_or_path).stem, name_or_path)
+            index = self.style_box.findData(name_or_path)
+        self.style_box.setCurrentIndex(index)
+        self.style_label.setText(f"Style: {self.checker.style.name}")
+
+    # ------------------------------------------------------------ files
+
+    def new_story(self) -> None:
+        if self._may_discard():
+            self._load("", None, UTF8, "\n")
+
+    def open_dialog(self) -> None:
+        if self._may_discard():
+            path, _ = QFileDialog.getOpenFileName(self, "Open story", "", "Text (*.txt);;All files (*)")
+            if path:
+                self.open_path(path, ask=False)
+
+    def open_path(self, path: str, ask: bool = True) -> bool:
+        if ask and not self._may_discard():
+            return False
+        try:
+            story = read_story_file(path)
+        except TextFileError as error:
+            QMessageBox.warning(self, "Cannot open story", f"{path}: {error}")
+            return False
+        newline = "\r\n" if "\r\n" in story.text else ("\r" if "\r" in story.text else "\n")
+        text = story.text.replace("\r\n", "\n").replace("\r", "\n")
+        self._load(text, Path(path), story.encoding, newline)
+        self._remember_recent(str(Path(path).resolve()))
+        return True
+
+    def _load(self, text: str, path: Path | None, encoding: str, newline: str) -> None:
+        self.path, self.encoding, self.newline = path, encoding, newline
+        self.ignores.rules.clear()
+        self.ignores.occurrences.clear()
+        self.editor.setPlainText(text)
+        self.editor.document().setModified(False)
+        self._update_title()
+        self._recheck(at_once=True)
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self._write(self.path)
+
+    def save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, "Save story", str(self.path or ""), "Text (*.txt);;All files (*)")
+        return bool(path) and self._write(Path(path))
+
+    def _write(self, path: Path) -> bool:
+        data = encode_story(plain_text(self.editor).replace("\n", self.newline), self.encoding)
+        target = QSaveFile(str(path))
+        if not target.open(QSaveFile.OpenModeFlag.WriteOnly) or target.write(data) != len(data) or not target.commit():
+            QMessageBox.critical(self, "Story not saved", f"{path}: {target.errorString()}")
+            return False
+        self.path = path
+        self.editor.document().setModified(False)
+        self._remember_recent(str(path.resolve()))
+        self._update_title()
+        return True
+
+    def _may_discard(self) -> bool:
+        if not self.editor.document().isModified():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            f"Save the changes to {self._display_name()}?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _display_name(self) -> str:
+        return self.path.name if self.path else "Untitled"
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self._display_name()}[*] — Copydesk")
+        self.setWindowModified(self.editor.document().isModified())
+
+    def _remember_recent(self, path: str) -> None:
+        recent = [path] + [p for p in self._recent() if p != path]
+        self.settings.setValue("recent", recent[:MAX_RECENT])
+        self._refresh_recent()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self._recent():
+            self.recent_menu.addAction(path).triggered.connect(lambda _=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    def _zoom(self, steps: int) -> None:
+        font = self.editor.font()
+        font.setPointSize(max(6, min(48, font.pointSize() + steps)))
+        self.editor.setFont(font)
+        self.settings.setValue("font_size", font.pointSize())
+
+    # ------------------------------------------------------------ window events
+
+    def dragEnterEvent(self, event) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.open_path(url.toLocalFile())
+                break
+
+    def closeEvent(self, event) -> None:
+        if not self._may_discard():
+            event.ignore()
+            return
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.checker.shutdown()
+        event.accept()
+
+
+def _dictionary_path() -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(folder) / "dictionary.txt"
