@@ -30,9 +30,10 @@ STYLE_FILE_ITEM = "Style file…"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, dictionary: Path | None = None) -> None:
         super().__init__()
         self.settings = settings or QSettings()
+        self.dictionary_path = dictionary or _dictionary_path()
         self.path: Path | None = None
         self.encoding = UTF8
         self.newline = "\n"
@@ -177,16 +178,15 @@ class MainWindow(QMainWindow):
 
     def _add_word(self, word: str) -> None:
         self.ignores.dictionary.add(word)
-        path = _dictionary_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as handle:
+        self.dictionary_path.parent.mkdir(parents=True, exist_ok=True)
+        with self.dictionary_path.open("a", encoding="utf-8") as handle:
             handle.write(word + "\n")
         self._recheck(at_once=True)
 
-    @staticmethod
-    def _load_dictionary() -> set[str]:
+    def _load_dictionary(self) -> set[str]:
         try:
-            return {line.strip() for line in _dictionary_path().read_text(encoding="utf-8").splitlines() if line.strip()}
+            text = self.dictionary_path.read_text(encoding="utf-8")
+            return {line.strip() for line in text.splitlines() if line.strip()}
         except OSError:
             return set()
 

@@ -1,0 +1,141 @@
+"""The window used as a copy editor uses it: open, wait for underlines, fix, undo, save."""
+
+import shutil
+
+from PySide6.QtCore import Qt
+
+from tests.app.conftest import (
+    SAMPLE,
+    choose_from_context_menu,
+    text_of,
+    wait_for_mark,
+    wait_until_checked,
+)
+
+
+def open_sample(window, tmp_path):
+    path = tmp_path / "story.txt"
+    shutil.copyfile(SAMPLE, path)
+    assert window.open_path(str(path), ask=False)
+    return path
+
+
+def test_fix_a_repeated_name_from_the_context_menu_then_undo(qtbot, monkeypatch, window, tmp_path):
+    open_sample(window, tmp_path)
+    original = text_of(window)
+    mark = wait_for_mark(qtbot, window, "Alvarez Alvarez", "repeated-word")
+    labels = choose_from_context_menu(qtbot, monkeypatch, window, mark, "“Alvarez”")
+    assert labels.index("“Alvarez”") < labels.index("Ignore") < labels.index("Ignore rule in this story")
+    assert "Governor Maria Alvarez said" in text_of(window)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert text_of(window) == original
+
+
+def test_fix_all_country_forms_is_one_undo_step(qtbot, monkeypatch, window, tmp_path):
+    open_sample(window, tmp_path)
+    original = text_of(window)
+    mark = wait_for_mark(qtbot, window, "USA", "variant-consistency")
+    choose_from_context_menu(qtbot, monkeypatch, window, mark, "Fix all")
+    fixed = text_of(window)
+    for minority in ("USA officials", "the us coast", "A US official", "usa -backed"):
+        assert minority not in fixed
+    assert fixed.count("U.S.") == original.count("U.S.") + 4
+    qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert text_of(window) == original
+
+
+def test_typing_a_duplicated_word_gets_it_underlined(qtbot, window):
+    qtbot.keyClicks(window.editor, "The minister said the talks would resume.")
+    wait_until_checked(qtbot, window)
+    assert window.editor.marked == []
+    qtbot.keyClicks(window.editor, " She said the the delegates agreed.")
+    mark = wait_for_mark(qtbot, window, "the the", "repeated-word")
+    assert mark.issue.replacements == ("the",)
+
+
+def test_side_panel_counts_follow_the_text(qtbot, monkeypatch, window):
+    qtbot.keyClicks(window.editor, "He said the the talks failed. The defence minister agreed.")
+    wait_for_mark(qtbot, window, "defence")
+    assert window.panel.counts == {"typo": 1, "spelling": 1}
+    assert "2 issues" == window.issue_label.text()
+    mark = wait_for_mark(qtbot, window, "the the")
+    choose_from_context_menu(qtbot, monkeypatch, window, mark, "“the”")
+    qtbot.waitUntil(lambda: window.panel.counts == {"spelling": 1}, timeout=5000)
+
+
+def test_save_writes_exactly_the_edited_text_with_the_files_line_endings(qtbot, monkeypatch, window, tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes("Headline\r\n\r\nOfficials said the the talks ended.\r\n".encode("utf-8"))
+    window.open_path(str(path), ask=False)
+    mark = wait_for_mark(qtbot, window, "the the")
+    choose_from_context_menu(qtbot, monkeypatch, window, mark, "“the”")
+    assert window.isWindowModified()
+    qtbot.keyClick(window.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert path.read_bytes() == "Headline\r\n\r\nOfficials said the talks ended.\r\n".encode("utf-8")
+    assert not window.isWindowModified()
+
+
+def test_changing_the_house_style_rechecks_at_once(qtbot, window):
+    qtbot.keyClicks(window.editor, "U.S. officials said the defense plan was criticized.")
+    wait_until_checked(qtbot, window)
+    assert window.editor.marked == []
+    assert window.set_style("british")
+    mark = wait_for_mark(qtbot, window, "U.S.")
+    assert mark.issue.replacements == ("US",)
+    assert "British" in window.style_label.text()
+    assert window.settings.value("style") == "british"
+
+
+def test_f8_moves_to_the_next_issue_and_the_shortcut_applies_its_fix(qtbot, window):
+    qtbot.keyClicks(window.editor, "Talks ended. the delegates left the the room.")
+    wait_for_mark(qtbot, window, "the the")
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.Start)
+    qtbot.keyClick(window.editor, Qt.Key.Key_F8)
+    assert window.editor.textCursor().selectedText() == "the"
+    qtbot.keyClick(window.editor, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    assert text_of(window).startswith("Talks ended. The delegates")
+
+
+def test_ignore_rule_in_this_story_hides_its_issues(qtbot, monkeypatch, window):
+    qtbot.keyClicks(window.editor, "Prices rose 5 per cent. The the talks failed.")
+    mark = wait_for_mark(qtbot, window, "per cent")
+    choose_from_context_menu(qtbot, monkeypatch, window, mark, "Ignore rule in this story")
+    qtbot.waitUntil(lambda: [m.issue.rule for m in window.editor.marked] == ["repeated-word"], timeout=5000)
+
+
+def test_add_to_dictionary_keeps_the_word_across_windows(qtbot, monkeypatch, window, tmp_path):
+    qtbot.keyClicks(window.editor, "The colour of the flag changed.")
+    mark = wait_for_mark(qtbot, window, "colour")
+    choose_from_context_menu(qtbot, monkeypatch, window, mark, "Add to dictionary")
+    qtbot.waitUntil(lambda: window.editor.marked == [], timeout=5000)
+    from editor.app.main_window import MainWindow
+
+    later = MainWindow(settings=window.settings, dictionary=tmp_path / "dictionary.txt")
+    assert "colour" in later.ignores.dictionary
+    later.checker.shutdown()
+    later.deleteLater()
+
+
+def test_underlines_land_on_the_right_letters_after_emoji(qtbot, window):
+    window.editor.insertPlainText("🇺🇸 📰 ")  # QTest cannot type characters outside the BMP
+    qtbot.keyClicks(window.editor, "Officials said the the talks failed.")
+    mark = wait_for_mark(qtbot, window, "the the")
+    assert mark.cursor.selectedText() == "the the"
+
+
+def test_hover_card_shows_message_explanation_and_fix(qtbot, window):
+    from editor.app.story_editor import hover_card
+
+    qtbot.keyClicks(window.editor, "He said the the talks failed.")
+    mark = wait_for_mark(qtbot, window, "the the")
+    card = hover_card(mark.issue)
+    assert mark.issue.message.replace("“", "").split()[0] in card.replace("“", "")
+    assert mark.issue.explanation[:20] in card and "Fix:" in card
+
+
+def test_title_shows_the_file_and_unsaved_changes(qtbot, window, tmp_path):
+    open_sample(window, tmp_path)
+    assert window.windowTitle().startswith("story.txt")
+    assert not window.isWindowModified()
+    qtbot.keyClicks(window.editor, "x")
+    assert window.isWindowModified()
