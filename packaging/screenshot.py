@@ -1,0 +1,75 @@
+"""Makes docs/screenshot.png: the window on the sample story with its underlines,
+the issue panel and an open fix menu, on a real X screen (Xvfb when there is none).
+
+    .venv/bin/python packaging/screenshot.py     (needs: apt-get install xvfb)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUT = ROOT / "docs" / "screenshot.png"
+SCREEN = "1366x800x24"
+
+
+def start_screen() -> subprocess.Popen | None:
+    if os.environ.get("DISPLAY"):
+        return None
+    if shutil.which("Xvfb") is None:
+        sys.exit("screenshot: no DISPLAY and no Xvfb; install it with: apt-get install xvfb")
+    server = subprocess.Popen(["Xvfb", ":99", "-screen", "0", SCREEN, "-nolisten", "tcp"])
+    os.environ["DISPLAY"] = ":99"
+    time.sleep(1.5)
+    return server
+
+
+def shoot() -> None:
+    os.environ.pop("QT_QPA_PLATFORM", None)
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QGuiApplication, QTextCursor
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from editor.app.main_window import MainWindow
+    from editor.engine.resources import resource
+
+    app = QApplication([])
+    scratch = Path(tempfile.mkdtemp())
+    window = MainWindow(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat), scratch / "words.txt")
+    window.resize(1366, 800)
+    window.move(0, 0)
+    window.show()
+    window.open_path(str(resource("samples", "wire-story.txt")), ask=False)
+    for _ in range(100):
+        QTest.qWait(50)
+        if window.editor.marked:
+            break
+    mark = next(m for m in window.editor.marked if m.issue.rule == "variant-consistency")
+    cursor = QTextCursor(mark.cursor)
+    cursor.setPosition(mark.cursor.selectionEnd())
+    point = window.editor.cursorRect(cursor).bottomRight()
+    menu = window.editor.build_context_menu(mark.cursor.selectionStart() + 1)
+    menu.popup(window.editor.viewport().mapToGlobal(point))
+    QTest.qWait(500)
+    OUTPUT.parent.mkdir(exist_ok=True)
+    QGuiApplication.primaryScreen().grabWindow(0).save(str(OUTPUT))
+    menu.close()
+    window.editor.document().setModified(False)
+    window.close()
+    print(f"wrote {OUTPUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    server = start_screen()
+    try:
+        shoot()
+    finally:
+        if server is not None:
+            server.terminate()
