@@ -36,11 +36,14 @@ class IssuePanel(QWidget):
         layout.addWidget(self.tree)
         layout.addLayout(buttons)
         self.counts: dict[str, int] = {}
+        self._marks: list[Marked] = []
         self._update_buttons()
-        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        # itemSelectionChanged carries no arguments; currentItemChanged passes None after clear().
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
 
     def show_marks(self, marks: list[Marked], text: str) -> None:
         self.tree.clear()
+        self._marks = []
         by_category: dict[str, list[Marked]] = {}
         for mark in marks:
             by_category.setdefault(mark.issue.category, []).append(mark)
@@ -49,6 +52,7 @@ class IssuePanel(QWidget):
         for category in sorted(by_category):
             items = by_category[category]
             parent = QTreeWidgetItem([f"{category.capitalize()} ({len(items)})", ""])
+            parent.setData(0, Qt.ItemDataRole.UserRole, -1)
             parent.setForeground(0, QBrush(QColor(CATEGORY_COLOURS.get(category, "#444"))))
             self.tree.addTopLevelItem(parent)
             for mark in items:
@@ -57,17 +61,25 @@ class IssuePanel(QWidget):
                 snippet = text[max(0, issue.start - 8) : issue.end + _SNIPPET].replace("\n", " ")
                 child = QTreeWidgetItem([f"{issue.message} — …{snippet}…", str(line)])
                 child.setToolTip(0, issue.explanation)
-                child.setData(0, Qt.ItemDataRole.UserRole, mark)
+                # Items hold an index into the marks, never the Python object itself.
+                child.setData(0, Qt.ItemDataRole.UserRole, len(self._marks))
+                self._marks.append(mark)
                 parent.addChild(child)
             parent.setExpanded(True)
         self._update_buttons()
 
+    def _mark_of(self, item: QTreeWidgetItem | None) -> Marked | None:
+        index = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else -1
+        return self._marks[index] if index >= 0 else None
+
     def _selected(self) -> Marked | None:
-        item = self.tree.currentItem()
-        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        # selectedItems() rather than currentItem(): PySide6 6.12 miscounts the
+        # references of the None that currentItem() returns on an empty tree.
+        selected = self.tree.selectedItems()
+        return self._mark_of(selected[0]) if selected else None
 
     def _clicked(self, item: QTreeWidgetItem) -> None:
-        mark = item.data(0, Qt.ItemDataRole.UserRole)
+        mark = self._mark_of(item)
         if mark is not None:
             self.activated.emit(mark)
 

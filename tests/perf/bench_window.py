@@ -1,0 +1,131 @@
+"""Window speed, offscreen: prints JSON figures; never asserts on time.
+
+    .venv/bin/python tests/perf/bench_window.py [--quick]
+
+- keystroke_to_underlines_ms: median and p95 from a typed key to the
+  underlines being redrawn from a check of the text with that key, on a
+  10,000-word story.
+- longest_event_loop_block_ms: the longest time a 1 ms timer was held up
+  while keys were typed continuously (one every 30 ms) into that story.
+- start_to_ready_ms: from process start to a shown window ready to type in.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).parent))
+
+READY_PROBE = """
+import time, psutil
+from PySide6.QtWidgets import QApplication
+from editor.app.main_window import MainWindow
+app = QApplication([])
+window = MainWindow()
+window.show()
+app.processEvents()
+window.editor.setFocus()
+print((time.time() - psutil.Process().create_time()) * 1000)
+window.checker.shutdown()
+"""
+
+
+def start_to_ready_ms(runs: int) -> float:
+    times = []
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home}
+        for _ in range(runs):
+            result = subprocess.run([sys.executable, "-c", READY_PROBE], capture_output=True, text=True, env=env)
+            times.append(float(result.stdout.strip().splitlines()[-1]))
+    return round(statistics.median(times), 1)
+
+
+def main(quick: bool) -> dict:
+    from bench_engine import make_story
+    from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from editor.app.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    scratch = Path(tempfile.mkdtemp())
+    window = MainWindow(QSettings(str(scratch / "s.ini"), QSettings.Format.IniFormat), scratch / "words.txt")
+    window.show()
+    story = "\n\n".join(make_story(random.Random(3), 500, serial) for serial in range(20))
+    path = scratch / "story.txt"
+    path.write_text(story, encoding="utf-8")
+    window.open_path(str(path), ask=False)
+
+    drawn = {"revision": -1, "at": 0.0}
+
+    def on_checked(revision, *_):
+        drawn["revision"], drawn["at"] = revision, time.perf_counter()
+
+    window.checker.checked.connect(on_checked)
+    while drawn["revision"] != window._revision:
+        QTest.qWait(10)
+
+    editor = window.editor
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    latencies = []
+    for key in "the minister said"[: 6 if quick else 17]:
+        started = time.perf_counter()
+        QTest.keyClicks(editor, key)
+        revision = window._revision
+        while drawn["revision"] != revision:
+            QTest.qWait(1)
+        latencies.append((drawn["at"] - started) * 1000)
+        QTest.qWait(30)
+
+    # Continuous typing: a key every 30 ms while a 1 ms timer measures how late it fires.
+    clock, longest = QElapsedTimer(), [0.0]
+    last = [0.0]
+    clock.start()
+
+    def tick():
+        now = clock.nsecsElapsed() / 1e6
+        longest[0] = max(longest[0], now - last[0] - 1)
+        last[0] = now
+
+    ticker = QTimer(interval=1)
+    ticker.timeout.connect(tick)
+    typist = QTimer(interval=30)
+    typist.timeout.connect(lambda: QTest.keyClicks(editor, random.choice("abcdefghij ")))
+    last[0] = clock.nsecsElapsed() / 1e6
+    ticker.start()
+    typist.start()
+    QTest.qWait(1000 if quick else 3000)
+    typist.stop()
+    ticker.stop()
+
+    latencies.sort()
+    figures = {
+        "story_words": len(story.split()),
+        "keystroke_to_underlines_ms": {
+            "median": round(statistics.median(latencies), 1),
+            "p95": round(latencies[int(len(latencies) * 0.95) - 1], 1),
+            "samples": len(latencies),
+        },
+        "longest_event_loop_block_ms": round(longest[0], 1),
+        "start_to_ready_ms": start_to_ready_ms(1 if quick else 5),
+    }
+    window.editor.document().setModified(False)
+    window.checker.shutdown()
+    return figures
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(quick="--quick" in sys.argv), indent=2))
