@@ -16,3 +16,14 @@ def test_engine_benchmark_prints_json_figures():
     figures = json.loads(result.stdout)
     assert {"story_600_words_ms", "megabyte_ms", "cli_process_ms"} <= set(figures)
     assert figures["issues_in_story"] > 0
+
+
+def test_window_benchmark_prints_json_figures():
+    result = subprocess.run(
+        [sys.executable, str(PERF / "bench_window.py"), "--quick"], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["story_words"] >= 10_000
+    assert figures["keystroke_to_underlines_ms"]["samples"] > 0
+    assert {"longest_event_loop_block_ms", "start_to_ready_ms"} <= set(figures)

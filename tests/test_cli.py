@@ -1,6 +1,7 @@
 """``copydesk check``: output formats, exit status and bad input."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -160,3 +161,12 @@ def test_check_imports_neither_qt_nor_languagetool(tmp_path):
 def test_bundled_sample_story_is_flagged(capsys):
     status, out, _ = run(capsys, str(resource("samples", "wire-story.txt")))
     assert status == 1 and "repeated-word" in out
+
+
+def test_window_without_a_display_says_so_in_one_line(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "editor"], capture_output=True, text=True, env=env)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "copydesk: no display found; to check a story from the command line use: copydesk check FILE\n"
+    )
