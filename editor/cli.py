@@ -25,7 +25,7 @@ class CheckedFile:
     error: str | None = None
 
 
-COMMANDS = ("check",)
+COMMANDS = ("check", "install-desktop")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check_command(args, parser)
+    if args.command == "install-desktop":
+        return _install_desktop_command(args)
     parser.print_help()
     return EXIT_CLEAN
 
@@ -48,7 +50,26 @@ def _open_window(paths: list[str]) -> int:
         return EXIT_ERROR
     from editor.app import run
 
+    if os.environ.get("COPYDESK_QUIT_AFTER_LOAD"):
+        _quit_once_shown()
     return run(paths)
+
+
+def _quit_once_shown() -> None:
+    """For smoke tests of the desktop entry and the bundle: once the window is
+    up with its file, print its title and close it as a user would."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+
+    def close() -> None:
+        for window in app.topLevelWidgets():
+            if window.isVisible():
+                print(window.windowTitle().replace("[*]", ""), flush=True)
+        app.closeAllWindows()
+
+    QTimer.singleShot(0, close)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,8 +78,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Copydesk: a copy-editing assistant for news-wire text.",
     )
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
-    parser.usage = "copydesk [FILE] | copydesk check [options] FILE..."
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.usage = "copydesk [FILE] | copydesk check [options] FILE... | copydesk install-desktop [--uninstall]"
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", prog="copydesk")
     check = commands.add_parser(
         "check",
         help="check stories and print the issues found",
@@ -68,6 +89,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="FILE", help="a story to check; - reads standard input")
     check.add_argument("--style", default=None, metavar="NAME|PATH", help="house style: ap (default), british, or a style file")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    desktop = commands.add_parser(
+        "install-desktop",
+        help="add Copydesk to your application menu and to \"Open with\" for text files",
+        description="Install the desktop entry and icons in your own data folder ($XDG_DATA_HOME, "
+        "by default ~/.local/share); the entry starts this copy of Copydesk.",
+    )
+    desktop.add_argument("--uninstall", action="store_true", help="remove what install-desktop installed")
     return parser
 
 
@@ -97,6 +125,22 @@ def _check_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     if any(checked.error for checked in results):
         return EXIT_ERROR
     return EXIT_FLAGGED if any(checked.issues for checked in results) else EXIT_CLEAN
+
+
+def _install_desktop_command(args: argparse.Namespace) -> int:
+    from editor import desktop
+
+    try:
+        files = desktop.uninstall() if args.uninstall else desktop.install()
+    except OSError as error:
+        print(f"copydesk: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    verb = "removed" if args.uninstall else "installed"
+    for path in files:
+        print(f"{verb} {path}")
+    if not args.uninstall:
+        print(f"the menu entry starts: {desktop.exec_line(desktop.launch_command())}")
+    return EXIT_CLEAN
 
 
 def _read(path: str) -> CheckedFile:
