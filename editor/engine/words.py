@@ -1,11 +1,22 @@
-"""Small text helpers the rules share: word boundaries and case matching."""
+"""Small text helpers the rules share: word boundaries, case matching, sentence starts."""
 
 from __future__ import annotations
 
 import re
 
+from editor.engine.resources import word_list
+
 # Between the words of a phrase: spaces, or one line break with spaces around it.
 INNER_SPACE = r"(?:[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*)"
+
+# Quotation marks and brackets that close a sentence after its mark, or open one before its first word.
+CLOSERS = "\"”’')]"
+OPENERS = "\"“‘'(["
+
+_ABBREVIATIONS = frozenset(word_list("abbreviations")["abbreviations"])
+_TOKEN_BEFORE = re.compile(r"\S*$")
+_MARK_BEFORE = re.compile(rf"([.?!])([{re.escape(CLOSERS)}]*)\s+[{re.escape(OPENERS)}]*$")
+_TEXT_OPENING = re.compile(rf"\s*[{re.escape(OPENERS)}]*")
 
 
 def is_word_char(char: str) -> bool:
@@ -29,3 +40,33 @@ def match_case(replacement: str, original: str) -> str:
         return replacement[:1].upper() + replacement[1:]
     return replacement
 
+
+
+def token_before(text: str, position: int, reach: int = 40) -> str:
+    """The run of non-space characters that ends at ``position``, at most ``reach`` long."""
+    return _TOKEN_BEFORE.search(text, max(0, position - reach), position).group()
+
+
+def ends_sentence(token: str, mark: str, closers: str) -> bool:
+    """Whether ``mark`` after ``token`` (and before the closing quotes ``closers``) ends a sentence.
+
+    A full stop after an abbreviation ("Gen.", "U.S.", "a.m."), an initial or
+    another point (an ellipsis) does not; a question or exclamation inside a
+    quotation does not either, since the attribution follows ('"Why?" he asked').
+    """
+    if mark != ".":
+        return not closers
+    if "." in token:
+        return False
+    word = token.lstrip(OPENERS).casefold()
+    return len(word) > 1 and word not in _ABBREVIATIONS
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence: first in the text, or after a mark that ends one."""
+    if _TEXT_OPENING.fullmatch(text, 0, start):
+        return True
+    gap = _MARK_BEFORE.search(text, max(0, start - 12), start)
+    if gap is None:
+        return False
+    return ends_sentence(token_before(text, gap.start()), gap.group(1), gap.group(2))

@@ -13,31 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.engine.resources import word_list
 from editor.engine.rule import PARAGRAPH, Rule
 from editor.engine.style import HouseStyle
+from editor.engine.words import ends_sentence, token_before
 
 # Starts at the mark, so the scan jumps from mark to mark; the word before is read after.
 _AFTER_SENTENCE_END = re.compile(r"([.?!])([\"”’')\]]*)[^\S\r\n]+([a-z][a-z'’]*)(?![\w./@-]*[A-Z./@])")
-_TOKEN_BEFORE = re.compile(r"\S*$")
-_ABBREVIATIONS = frozenset(word_list("abbreviations")["abbreviations"])
-
-
-def _ends_sentence(token: str, mark: str, closers: str) -> bool:
-    if mark != ".":
-        # '"Why?" he asked': the attribution continues the sentence.
-        return not closers
-    if token.endswith(".") or "." in token:
-        return False  # an ellipsis, or an abbreviation with inner points such as "U.S." or "a.m."
-    word = token.lstrip("\"“‘'(").casefold()
-    return len(word) > 1 and word not in _ABBREVIATIONS
 
 
 def find(text: str, style: HouseStyle) -> Iterator:
     for match in _AFTER_SENTENCE_END.finditer(text):
         mark, closers, word = match.groups()
-        token = _TOKEN_BEFORE.search(text, max(0, match.start() - 40), match.start()).group()
-        if not _ends_sentence(token, mark, closers):
+        if not ends_sentence(token_before(text, match.start()), mark, closers):
             continue
         capitalised = word[0].upper() + word[1:]
         yield RULE.issue(
