@@ -7,6 +7,20 @@ import sys
 APP_ID = "io.github.copydesk.Copydesk"
 
 
+def application_icon():
+    """The icon from the desktop theme when Copydesk is installed there, else the packaged one."""
+    from PySide6.QtGui import QIcon
+
+    from editor.engine.resources import resource
+
+    packaged = QIcon()
+    for size in resource("icons", "hicolor").iterdir():
+        for icon in size.joinpath("apps").iterdir():
+            if icon.name.startswith(APP_ID):
+                packaged.addFile(str(icon))
+    return QIcon.fromTheme(APP_ID, packaged)
+
+
 def run(paths: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -16,6 +30,7 @@ def run(paths: list[str]) -> int:
     app.setOrganizationName("Copydesk")
     app.setApplicationName("Copydesk")
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(application_icon())
     window = MainWindow()
     if paths:
         window.open_path(paths[0], ask=False)

@@ -139,3 +139,11 @@ def test_title_shows_the_file_and_unsaved_changes(qtbot, window, tmp_path):
     assert not window.isWindowModified()
     qtbot.keyClicks(window.editor, "x")
     assert window.isWindowModified()
+
+
+def test_the_window_has_the_copydesk_icon_without_a_desktop_install(qtbot):
+    from editor.app import application_icon
+
+    icon = application_icon()
+    assert not icon.isNull()
+    assert icon.pixmap(48, 48).width() == 48
