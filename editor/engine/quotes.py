@@ -1,11 +1,18 @@
-"""Double quotation marks in a story, read the way the quote rules need them.
+"""Double quotation marks, read and paired the way the quote rules need them.
 
 Only double marks are read: single marks are also apostrophes ('til, rock
-'n' roll) and cannot be told apart reliably. A straight mark opens a quote
-after the start of a line, a space, a bracket or a dash, and closes one after
-anything else; a straight mark right after a digit is an inch mark and no
-quote at all. Wire convention: a quote that runs on into the next paragraph
-leaves its closing mark off, and the next paragraph opens with a mark.
+'n' roll) and cannot be told apart reliably. Curly marks say which way they
+face. A straight mark opens a quote after the start of the paragraph, a space,
+a bracket, a dash or a slash, and closes one after a letter or punctuation
+when a space, punctuation or the end follows; where its two sides disagree
+(``said,"We`` or ``win " he``) it closes the quote that is open, or opens one.
+A straight mark right after a digit is an inch mark (``a 12" screen``,
+``5'11"``) unless it closes a quote that is open: it is not a height and no
+word follows it.
+
+Quotes pair up within a paragraph. Wire convention: a quote that runs on into
+the next paragraph leaves its closing mark off, and the next paragraph opens
+with a mark, for as many paragraphs as the quote lasts.
 """
 
 from __future__ import annotations
@@ -17,111 +24,157 @@ from functools import cached_property
 from editor.engine.story import Story
 
 OPENING, CLOSING = "opening", "closing"
-STRAIGHT, CURLY = '"', "“”"
-_MARK = re.compile(r'["“”]')
+STRAIGHT, OPENING_CURLY, CLOSING_CURLY = '"', "“", "”"
+_MARK = re.compile('["“”]')
+_OPENS_AFTER = frozenset("([{—–-/“")
+_FEET = frozenset("'’′")
+# A word right after a mark that follows a digit makes it an inch mark: '"a 12" screen," she said'.
+_WORD_AFTER = re.compile(r"[^\S\r\n]?[^\W\d_]")
 
 
 @dataclass(frozen=True, slots=True)
 class QuoteMark:
-    offset: int  # in the story
+    offset: int
     char: str
     role: str
 
 
 @dataclass(frozen=True, slots=True)
 class Quotation:
-    """One quotation inside a paragraph; ``close`` is None where the paragraph ends first."""
+    """One quotation; ``close`` is None where the paragraph ends or another quote opens first."""
 
-    paragraph: int
     open: QuoteMark
     close: QuoteMark | None
 
 
-def mark_role(text: str, offset: int) -> str | None:
-    """Whether the mark at ``text[offset]`` opens or closes a quote, or None for an inch mark."""
-    char = text[offset]
-    if char == "“":
-        return OPENING
-    if char == "”":
-        return CLOSING
-    before = text[offset - 1] if offset else " "
+@dataclass(frozen=True, slots=True)
+class ParagraphQuotes:
+    """One paragraph's marks (inch marks left out) and how they pair up."""
+
+    start: int
+    end: int
+    marks: tuple[QuoteMark, ...]
+    quotations: tuple[Quotation, ...]
+    stray_closing: tuple[QuoteMark, ...]
+
+    @property
+    def runs_on(self) -> bool:
+        """Whether the paragraph ends inside a quote."""
+        return bool(self.quotations) and self.quotations[-1].close is None
+
+    def opens_with_quote(self, text: str) -> bool:
+        """Whether the paragraph's first character (after any indent) opens a quote."""
+        if not self.marks or self.marks[0].role != OPENING:
+            return False
+        return not text[self.start : self.marks[0].offset].strip()
+
+
+def char_before(text: str, offset: int, floor: int = 0) -> str:
+    """The last non-space character before ``offset`` and not before ``floor``, or "" if none."""
+    position = offset - 1
+    while position >= floor and text[position].isspace():
+        position -= 1
+    return text[position] if position >= floor else ""
+
+
+def _is_height(text: str, offset: int, start: int) -> bool:
+    """Whether the digits ending at ``offset`` follow a feet mark, as in 5'11"."""
+    position = offset - 1
+    while position > start and text[position].isdigit():
+        position -= 1
+    return text[position] in _FEET and position > start and text[position - 1].isdigit()
+
+
+def _straight_role(text: str, offset: int, start: int, end: int, quote_open: bool) -> str | None:
+    before = text[offset - 1] if offset > start else " "
+    after = text[offset + 1] if offset + 1 < end else " "
     if before.isdigit():
-        return None
-    if before.isspace() or before in "([{—–-/“":
-        return OPENING
-    return CLOSING
+        closes_quote = quote_open and not _is_height(text, offset, start) and not _WORD_AFTER.match(text, offset + 1, end)
+        return CLOSING if closes_quote else None
+    opens = before.isspace() or before in _OPENS_AFTER
+    closes = not after.isalnum()
+    if opens != closes:
+        return OPENING if opens else CLOSING
+    return CLOSING if quote_open else OPENING
+
+
+def read_quotes(text: str, start: int = 0, end: int | None = None) -> ParagraphQuotes:
+    """The quotes of the paragraph ``text[start:end]``, with offsets in ``text``."""
+    end = len(text) if end is None else end
+    marks: list[QuoteMark] = []
+    quotations: list[Quotation] = []
+    stray_closing: list[QuoteMark] = []
+    opened: QuoteMark | None = None
+    for match in _MARK.finditer(text, start, end):
+        char, offset = match.group(), match.start()
+        if char == STRAIGHT:
+            role = _straight_role(text, offset, start, end, opened is not None)
+            if role is None:
+                continue
+        else:
+            role = OPENING if char == OPENING_CURLY else CLOSING
+        mark = QuoteMark(offset, char, role)
+        marks.append(mark)
+        if role == OPENING:
+            if opened is not None:
+                quotations.append(Quotation(opened, None))
+            opened = mark
+        elif opened is None:
+            stray_closing.append(mark)
+        else:
+            quotations.append(Quotation(opened, mark))
+            opened = None
+    if opened is not None:
+        quotations.append(Quotation(opened, None))
+    return ParagraphQuotes(start, end, tuple(marks), tuple(quotations), tuple(stray_closing))
 
 
 class StoryQuotes:
-    """The quote marks of a story, paired up paragraph by paragraph."""
+    """The quotes of every paragraph of a story, and the quotes that run on between them."""
 
     def __init__(self, story: Story) -> None:
         self.story = story
 
     @cached_property
-    def marks(self) -> list[list[QuoteMark]]:
-        """Each paragraph's quote marks, in order."""
+    def paragraphs(self) -> list[ParagraphQuotes]:
         text = self.story.text
-        result = []
-        for paragraph in self.story.paragraphs:
-            marks = []
-            for match in _MARK.finditer(text, paragraph.start, paragraph.end):
-                role = mark_role(text, match.start())
-                if role is not None:
-                    marks.append(QuoteMark(match.start(), match.group(), role))
-            result.append(marks)
-        return result
+        return [read_quotes(text, paragraph.start, paragraph.end) for paragraph in self.story.paragraphs]
 
     @cached_property
-    def pairing(self) -> tuple[list[Quotation], list[QuoteMark], list[QuoteMark]]:
-        """Quotations, marks that close nothing, and marks that open a quote never closed.
-
-        A quote left open at the end of a paragraph is a run-on, not an
-        error, when the next paragraph opens with a quote mark.
-        """
-        quotations: list[Quotation] = []
-        stray_closing: list[QuoteMark] = []
-        unclosed: list[QuoteMark] = []
-        for index, marks in enumerate(self.marks):
-            opened: QuoteMark | None = None
-            for mark in marks:
-                if mark.role == OPENING:
-                    if opened is not None:
-                        unclosed.append(opened)
-                        quotations.append(Quotation(index, opened, None))
-                    opened = mark
-                elif opened is None:
-                    stray_closing.append(mark)
-                else:
-                    quotations.append(Quotation(index, opened, mark))
-                    opened = None
-            if opened is not None:
-                quotations.append(Quotation(index, opened, None))
-                if not self.opens_with_quote(index + 1):
-                    unclosed.append(opened)
-        return quotations, stray_closing, unclosed
+    def continues(self) -> list[bool]:
+        """For each paragraph, whether it carries on the quote the paragraph before left open."""
+        text, paragraphs = self.story.text, self.paragraphs
+        return [
+            index > 0 and paragraphs[index - 1].runs_on and quotes.opens_with_quote(text)
+            for index, quotes in enumerate(paragraphs)
+        ]
 
     @cached_property
-    def _by_paragraph(self) -> dict[int, list[Quotation]]:
-        grouped: dict[int, list[Quotation]] = {}
-        for quotation in self.pairing[0]:
-            grouped.setdefault(quotation.paragraph, []).append(quotation)
-        return grouped
+    def unclosed(self) -> list[QuoteMark]:
+        """Opening marks of quotes never closed, leaving out quotes that run on by the convention."""
+        continues = self.continues
+        found = []
+        for index, quotes in enumerate(self.paragraphs):
+            for quotation in quotes.quotations:
+                if quotation.close is not None:
+                    continue
+                runs_on = quotation is quotes.quotations[-1] and index + 1 < len(continues) and continues[index + 1]
+                if not runs_on:
+                    found.append(quotation.open)
+        return found
 
-    def quotations_in(self, index: int) -> list[Quotation]:
-        return self._by_paragraph.get(index, [])
-
-    def runs_on(self, index: int) -> bool:
-        """Whether paragraph ``index`` ends inside a quote."""
-        return any(quotation.close is None for quotation in self.quotations_in(index))
-
-    def opens_with_quote(self, index: int) -> bool:
-        paragraphs = self.story.paragraphs
-        if index >= len(paragraphs):
-            return False
-        marks, paragraph = self.marks[index], paragraphs[index]
-        indent = len(paragraph.text) - len(paragraph.text.lstrip())
-        return bool(marks) and marks[0].role == OPENING and marks[0].offset == paragraph.start + indent
+    @cached_property
+    def runs(self) -> list[tuple[int, int]]:
+        """For each paragraph, the first and last paragraph of the quote run it belongs to (itself alone if none)."""
+        continues = self.continues
+        first = []
+        for index, carried in enumerate(continues):
+            first.append(first[-1] if carried else index)
+        last = [0] * len(continues)
+        for index in reversed(range(len(continues))):
+            carried_on = index + 1 < len(continues) and continues[index + 1]
+            last[index] = last[index + 1] if carried_on else index
+        return list(zip(first, last))
 
 
 def story_quotes(story: Story) -> StoryQuotes:

@@ -3,65 +3,88 @@
 AP (``quote_punctuation = "inside"``) puts commas and full stops inside the
 closing mark always: ``forces", the statement said`` becomes
 ``forces," the statement said``. The British style (``"logical"``) puts them
-outside when the quote is a fragment of the sentence (``described it as
-"brazen",``) and inside when it is a full sentence, so only a fragment with
-the punctuation inside is flagged. Question and exclamation marks follow the
-sense, not the style, and are never moved.
+outside when the quote is a fragment of the writer's sentence (``called it
+"brazen",``) and inside when it is a full sentence, so only a fragment with the
+punctuation inside is flagged, and a full-sentence quote never is. Question and
+exclamation marks follow the sense, not the style, and are never moved; a mark
+that already has punctuation on both sides (``"Why?",``) is left to the editor.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from editor.engine.quotes import story_quotes
-from editor.engine.rule import STORY, Rule
-from editor.engine.story import Story
+from editor.engine.quotes import Quotation, char_before, read_quotes
+from editor.engine.rule import PARAGRAPH, Rule
 from editor.engine.style import HouseStyle
 
+_MOVABLE = frozenset(",.")
+# Inside the mark these already end the quote, or may be an apostrophe; moving past them would garble it.
+_ENDS_QUOTE = frozenset(".,?!;:…'’")
+# A point that belongs to an abbreviation with inner points (U.S., a.m.) stays where it is.
+_ABBREVIATION_POINT = re.compile(r"\.\w\.")
+_NAMES = {",": "comma", ".": "full stop"}
 
-def _is_fragment(text: str, open_offset: int) -> bool:
-    """A quote that starts in lowercase, in mid-sentence, is part of the writer's sentence."""
-    inside = text[open_offset + 1 : open_offset + 2]
-    before = text[:open_offset].rstrip()
-    return inside.islower() and bool(before) and before[-1] not in ".:?!"
+
+def _is_fragment(text: str, quotation: Quotation) -> bool:
+    """A quote that starts in lowercase right after the writer's own word is part of the writer's sentence.
+
+    After a comma or a colon it may carry on a full sentence split by the attribution
+    ('"We will stay," she said, "until they listen."'), so it is left alone.
+    """
+    first = text[quotation.open.offset + 1 : quotation.open.offset + 2]
+    return first.islower() and char_before(text, quotation.open.offset).isalnum()
 
 
-def find(story: Story, style: HouseStyle) -> Iterator:
-    text = story.text
-    quotations, _, _ = story_quotes(story).pairing
-    for quotation in quotations:
-        close = quotation.close
-        if close is None:
-            continue
-        mark = close.char
-        after = text[close.offset + 1 : close.offset + 2]
-        before = text[close.offset - 1 : close.offset]
-        if style.quote_punctuation == "inside" and after in (",", "."):
-            yield RULE.issue(
-                close.offset,
-                close.offset + 2,
-                f"{style.name} style puts the {'comma' if after == ',' else 'full stop'} inside the closing quotation mark",
-                "American style places commas and full stops inside closing quotation marks, always.",
-                [after + mark],
-                group="quote-punctuation",
-            )
-        elif style.quote_punctuation == "logical" and before in (",", ".") and _is_fragment(text, quotation.open.offset):
-            yield RULE.issue(
-                close.offset - 1,
-                close.offset + 1,
-                f"{style.name} style puts the {'comma' if before == ',' else 'full stop'} outside a quoted fragment",
-                "British style places commas and full stops inside the quotation marks only when the quote is "
-                "a full sentence; this quote is a fragment of the writer's own sentence.",
-                [mark + before],
-                group="quote-punctuation",
-            )
+def _inside(text: str, quotation: Quotation) -> Iterator:
+    close = quotation.close.offset
+    after = text[close + 1 : close + 2]
+    if after not in _MOVABLE or text[close - 1] in _ENDS_QUOTE or text[close + 2 : close + 3] == ".":
+        return
+    yield RULE.issue(
+        close,
+        close + 2,
+        f"The {_NAMES[after]} goes inside the closing quotation mark",
+        "This house style puts commas and full stops inside closing quotation marks, always.",
+        [after + quotation.close.char],
+        group=RULE.id,
+    )
+
+
+def _logical(text: str, quotation: Quotation) -> Iterator:
+    close = quotation.close.offset
+    last = text[close - 1]
+    if (
+        last not in _MOVABLE
+        or text[close - 2] in _ENDS_QUOTE
+        or _ABBREVIATION_POINT.match(text, close - 3)
+        or not _is_fragment(text, quotation)
+    ):
+        return
+    yield RULE.issue(
+        close - 1,
+        close + 1,
+        f"The {_NAMES[last]} goes outside a quoted fragment",
+        "This house style puts commas and full stops inside the quotation marks only when the quote is "
+        "a full sentence; this quote is a fragment of the writer's own sentence.",
+        [quotation.close.char + last],
+        group=RULE.id,
+    )
+
+
+def find(text: str, style: HouseStyle) -> Iterator:
+    check = _inside if style.quote_punctuation == "inside" else _logical
+    for quotation in read_quotes(text).quotations:
+        if quotation.close is not None:
+            yield from check(text, quotation)
 
 
 RULE = Rule(
     id="quote-punctuation",
     category="punctuation",
     severity="warning",
-    scope=STORY,
+    scope=PARAGRAPH,
     find=find,
     doc=__doc__,
     must_flag=(
@@ -74,5 +97,6 @@ RULE = Rule(
         'Did he really say "no"?',
         'He called it "a mistake."',
         "The screen is 12\", the label said.",
+        '"Why?", he asked.',
     ),
 )

@@ -1,9 +1,11 @@
 """A quotation mark opened and never closed, or closed and never opened.
 
-Read paragraph by paragraph, double marks only (see ``editor.engine.quotes``).
-The wire convention for a quote that runs on over several paragraphs (no
-closing mark, the next paragraph opens with a mark) is not an error. No fix
-is offered: only the editor knows where the quote was meant to end.
+Read paragraph by paragraph, double marks only (see ``editor.engine.quotes``):
+apostrophes make single marks too noisy to pair, and inch marks (``a 12"
+screen``, ``5'11"``) are no quotes at all. The wire convention for a quote that
+runs on over several paragraphs (no closing mark, the next paragraph opens with
+a mark) is not an error. No fix is offered: only the editor knows where the
+quote was meant to end.
 """
 
 from __future__ import annotations
@@ -17,22 +19,23 @@ from editor.engine.style import HouseStyle
 
 
 def find(story: Story, style: HouseStyle) -> Iterator:
-    _, stray_closing, unclosed = story_quotes(story).pairing
-    for mark in unclosed:
+    quotes = story_quotes(story)
+    for mark in quotes.unclosed:
         yield RULE.issue(
             mark.offset,
             mark.offset + 1,
             "Quotation mark opened and not closed",
-            "No closing mark follows in this paragraph, and the next paragraph does not carry the quote on "
-            "by opening with a quotation mark.",
+            "No closing mark follows before the paragraph ends or the next quote opens, and the next "
+            "paragraph does not carry the quote on by opening with a quotation mark.",
         )
-    for mark in stray_closing:
-        yield RULE.issue(
-            mark.offset,
-            mark.offset + 1,
-            "Quotation mark closed but never opened",
-            "No opening mark comes before this closing mark in the paragraph.",
-        )
+    for paragraph in quotes.paragraphs:
+        for mark in paragraph.stray_closing:
+            yield RULE.issue(
+                mark.offset,
+                mark.offset + 1,
+                "Quotation mark closed but never opened",
+                "No opening mark comes before this closing mark in the paragraph.",
+            )
 
 
 RULE = Rule(
@@ -52,5 +55,6 @@ RULE = Rule(
         '"We will fight on," he said. "We have no choice.\n\n"And we will win," he added.',
         "The screen measures 12\" across, and he is 5'11\" tall.",
         "“We will not retreat,” the general said.",
+        'The army said:"We will not retreat."',
     ),
 )
