@@ -77,6 +77,9 @@ def pattern_issues(
     explanation: str,
     fix: Callable[[re.Match[str]], str],
 ) -> Iterator[Issue]:
-    """An issue for every match of ``pattern``, fixed by ``fix(match)``: the shape of most damage rules."""
+    """An issue for every match of ``pattern``, fixed by ``fix(match)``: the shape of most damage rules.
+
+    The fixes are safe one by one, so they share the rule's id as their "fix all" group.
+    """
     for match in pattern.finditer(text):
-        yield rule.issue(match.start(), match.end(), message, explanation, [fix(match)])
+        yield rule.issue(match.start(), match.end(), message, explanation, [fix(match)], group=rule.id)

@@ -1,31 +1,64 @@
-"""Two or more spaces between words: "shelters  inland".
+"""Two or more spaces between words: "shelters  inland", "ended.  Both".
 
 A leftover of typewriter habits and of joining lines; wire style uses one
-space. Indentation at the start of a line and spaces at its end are left
-alone, and so are tabs, which some wire copy uses to lay out tables.
+space, after a full stop too. Left alone: indentation at the start of a line,
+spaces at its end (invisible, and removed by most editors on save), tabs, and
+tables laid out with spaces. A gap that could align a column is one that is
+neither after a sentence's punctuation nor between two lowercase words; a line
+with two of them ("Smith    12,345    48.1"), or a paragraph with them on two
+lines, is taken for a table and left alone.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 
-from editor.engine.rule import PARAGRAPH, Rule, pattern_issues
+from editor.engine.rule import PARAGRAPH, Rule
 from editor.engine.style import HouseStyle
 
 # The look-behind sits after the first space so that the scan can jump from space to space.
 _DOUBLED = re.compile(r" (?<=\S )(?: )+(?=\S)")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_AFTER_PUNCTUATION = re.compile(r"[.!?:;,][\"”’')\]]*$")
+
+
+def _could_align_a_column(text: str, gap: re.Match[str]) -> bool:
+    if text[gap.start() - 1].islower() and text[gap.end()].islower():
+        return False
+    return not _AFTER_PUNCTUATION.search(text, max(0, gap.start() - 4), gap.start())
+
+
+def _column_gaps_per_line(text: str, gaps: list[re.Match[str]]) -> tuple[list[int], Counter]:
+    """The line each gap is on, and how many gaps that could align columns each line has."""
+    breaks = [match.end() for match in _LINE_BREAK.finditer(text)]
+    lines = [bisect.bisect_right(breaks, gap.start()) for gap in gaps]
+    columns = Counter(line for line, gap in zip(lines, gaps) if _could_align_a_column(text, gap))
+    return lines, columns
 
 
 def find(text: str, style: HouseStyle) -> Iterator:
-    return pattern_issues(
-        RULE,
-        _DOUBLED,
-        text,
-        "More than one space between words",
-        "Wire copy uses one space between words and after a full stop.",
-        lambda match: " ",
-    )
+    if "  " not in text:
+        return
+    gaps = list(_DOUBLED.finditer(text))
+    if not gaps:
+        return
+    lines, columns = _column_gaps_per_line(text, gaps)
+    if len(columns) > 1:
+        return
+    for line, gap in zip(lines, gaps):
+        if columns[line] > 1:
+            continue
+        yield RULE.issue(
+            gap.start(),
+            gap.end(),
+            "More than one space between words",
+            "Wire copy uses one space between words and after a full stop.",
+            [" "],
+            group=RULE.id,
+        )
 
 
 RULE = Rule(
@@ -35,6 +68,16 @@ RULE = Rule(
     scope=PARAGRAPH,
     find=find,
     doc=__doc__,
-    must_flag=("Residents were moved to shelters  inland.", "The talks ended.  Both sides left."),
-    must_pass=("    Indented line of a table", "Name\tVotes\tShare", "Trailing spaces  \nNext line"),
+    must_flag=(
+        "Residents were moved to shelters  inland.",
+        "The talks ended.  Both sides left.  Nobody spoke.",
+        "Crews  worked through the  night.",
+    ),
+    must_pass=(
+        "    Indented line of a table",
+        "Name\tVotes\tShare",
+        "Trailing spaces  \nNext line",
+        "Smith     12,345     48.1",
+        "Smith  12,345\nJones  11,002",
+    ),
 )

@@ -1,11 +1,13 @@
-"""Invisible characters inside words: zero-width spaces, soft hyphens, stray non-breaking spaces.
+"""Invisible characters in words: zero-width spaces, soft hyphens, stray byte-order marks and non-breaking spaces.
 
 Copy scraped from web pages carries characters that cannot be seen but break
-searching, spelling and line breaking: a zero-width space, a word joiner, a
-byte-order mark or a soft hyphen inside a word (the fix removes it), and a
-non-breaking space between two lowercase words (the fix makes it a plain
-space). Left alone: the zero-width joiner inside emoji sequences and the
-zero-width non-joiner of Persian and other scripts, and non-breaking spaces
+searching, spelling and line breaking: a zero-width space, a word joiner or a
+soft hyphen in or at the edge of a word, and a byte-order mark anywhere (files
+are read without their leading one); the fix removes them. A non-breaking
+space between two lowercase words is made a plain space. Left alone: the
+zero-width joiner and non-joiner (emoji sequences, Persian and Indic
+scripts), zero-width spaces in Thai, Lao, Khmer and Burmese, which mark the
+word breaks those scripts write without spaces, and non-breaking spaces
 after numbers or titles ("10 km", "Mr. Smith"), which are deliberate.
 """
 
@@ -17,22 +19,43 @@ from collections.abc import Iterator
 from editor.engine.rule import PARAGRAPH, Rule
 from editor.engine.style import HouseStyle
 
-# The look-behinds sit after the invisible character so that the scan can jump to it.
-_INSIDE_WORD = re.compile(r"[\u200b\u2060\ufeff\u00ad](?<=\w.)[\u200b\u2060\ufeff\u00ad]*(?=\w)")
-_STRAY_NBSP = re.compile(r"\u00a0(?<=[a-z]\u00a0)(?=[a-z])")
+_INVISIBLE_CHARS = "\u200b\u2060\u00ad\ufeff"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
+# A letter or digit of a script that separates its words with spaces.
+_SPACED_WORD_CHAR = re.compile(r"[^\W\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_STRAY_NBSP = re.compile(r"\u00a0(?<=[a-z\u00df-\u00f6\u00f8-\u00ff]\u00a0)(?=[a-z\u00df-\u00f6\u00f8-\u00ff])")
 _NAMES = {"\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "byte-order mark", "\u00ad": "soft hyphen"}
 
 
+def _touches_a_word(text: str, start: int, end: int) -> bool:
+    return bool(
+        (start and _SPACED_WORD_CHAR.match(text, start - 1)) or (end < len(text) and _SPACED_WORD_CHAR.match(text, end))
+    )
+
+
 def find(text: str, style: HouseStyle) -> Iterator:
-    for match in _INSIDE_WORD.finditer(text):
-        name = _NAMES[match.group()[0]]
+    # Searching for each character is much faster than a pattern over text that has none.
+    if any(char in text for char in _INVISIBLE_CHARS):
+        yield from _invisible(text)
+    if "\u00a0" in text:
+        yield from _stray_nbsp(text)
+
+
+def _invisible(text: str) -> Iterator:
+    for match in _INVISIBLE.finditer(text):
+        if "\ufeff" not in match.group() and not _touches_a_word(text, match.start(), match.end()):
+            continue
         yield RULE.issue(
             match.start(),
             match.end(),
-            f"Invisible {name} inside a word",
-            "Left over from a web page: it cannot be seen but breaks searching, spelling and line breaks.",
+            f"Invisible {_NAMES[match.group()[0]]} in the text",
+            "Left over from a web page or a joined file: it cannot be seen but breaks searching, spelling and line breaks.",
             [""],
+            group=RULE.id,
         )
+
+
+def _stray_nbsp(text: str) -> Iterator:
     for match in _STRAY_NBSP.finditer(text):
         yield RULE.issue(
             match.start(),
@@ -40,6 +63,7 @@ def find(text: str, style: HouseStyle) -> Iterator:
             "Non-breaking space between words",
             "Left over from a web page: a plain space lets the line break where it should.",
             [" "],
+            group=f"{RULE.id}:nbsp",
         )
 
 
@@ -50,10 +74,17 @@ RULE = Rule(
     scope=PARAGRAPH,
     find=find,
     doc=__doc__,
-    must_flag=("The min\u200bister said.", "A long-stand\u00ading dispute.", "the\u00a0minister said"),
+    must_flag=(
+        "The min\u200bister said.",
+        "A long-stand\u00ading dispute.",
+        "the\u00a0minister said",
+        "\u200bMinister said.",
+        "The minister\ufeff said.",
+    ),
     must_pass=(
         "A family \U0001f468\u200d\U0001f469\u200d\U0001f467 emoji.",
         "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+        "\u0e20\u0e32\u0e29\u0e32\u200b\u0e44\u0e17\u0e22",
         "It is 10\u00a0km away, Mr.\u00a0Smith said.",
     ),
 )

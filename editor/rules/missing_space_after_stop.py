@@ -1,9 +1,11 @@
 """A sentence's full stop with no space after it: "in Syria.The minister said".
 
-Joined sentences are a common transmission fault. Only a lowercase word, a
-full stop and a capitalised word count, so abbreviations ("U.S.", "e.g.",
-"a.m."), decimals ("3.5"), initials ("J.R.R.") and web or file names
-("reuters.com", "Node.js", "www.example.org") are left alone.
+Joined sentences are a common transmission fault. Only a word of two or more
+letters ending in lowercase, a full stop and a capitalised word count, so
+abbreviations ("U.S.", "e.g.", "a.m."), decimals and version numbers ("3.5",
+"v2.1"), initials ("J.R.R."), ellipses and web or file names ("reuters.com",
+"Node.js", "index.html", "www.example.org", "Reuters.Com",
+"john.Smith@example.org") are left alone.
 """
 
 from __future__ import annotations
@@ -11,17 +13,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.engine.rule import PARAGRAPH, Rule, pattern_issues
+from editor.engine.rule import PARAGRAPH, Rule
 from editor.engine.style import HouseStyle
 
 # Starts at the full stop (the scan jumps from stop to stop); the word before is checked after.
-_JOINED = re.compile(r"\.(?<=[a-z]{2}\.)(?=[A-Z][a-z]+\b)")
-_WORD_BEFORE = re.compile(r"(?<![\w./@])[a-z]+$")
+_JOINED = re.compile(r"\.(?<=[a-z]{2}\.)(?=([A-Z][a-z]+)\b(?![@(_/]|\.\w))")
+# The whole word before, so that a path or an address ("example.org/News.Html") is left alone.
+_WORD_BEFORE = re.compile(r"(?<![\w./@\\])[A-Za-z]+$")
+# Written capitalised, these end web and file names more often than they start sentences.
+_NAME_ENDINGS = frozenset(
+    """com org net gov edu mil int io co uk eu ru de fr cn jp au ca info biz tv ly html htm php
+    aspx js ts py rb exe dll pdf doc docx xls xlsx ppt pptx txt csv jpg jpeg png gif svg mp3 mp4
+    mov zip json xml""".split()
+)
 
 
 def find(text: str, style: HouseStyle) -> Iterator:
     for match in _JOINED.finditer(text):
         start = match.start()
+        if match.group(1).casefold() in _NAME_ENDINGS:
+            continue
         if not _WORD_BEFORE.search(text, max(0, start - 40), start):
             continue
         yield RULE.issue(
@@ -30,6 +41,7 @@ def find(text: str, style: HouseStyle) -> Iterator:
             "No space after a full stop",
             "Two sentences run together; a space belongs after the full stop.",
             [". "],
+            group=RULE.id,
         )
 
 
@@ -40,13 +52,18 @@ RULE = Rule(
     scope=PARAGRAPH,
     find=find,
     doc=__doc__,
-    must_flag=("Troops entered the town.The minister said it was calm.",),
+    must_flag=(
+        "Troops entered the town.The minister said it was calm.",
+        "Troops entered Syria.The minister said it was calm.",
+    ),
     must_pass=(
         "U.S. officials met at 9 a.m. Tuesday.",
         "The rate rose to 3.5 percent.",
-        "See reuters.com for details.",
+        "See reuters.com for details, or Reuters.Com.",
         "It was built with Node.js and served as index.html.",
         "Author J.R.R. Tolkien wrote it.",
+        "Write to john.Smith@example.org today.",
+        "He paused...Then spoke.",
         "Troops entered the town. The minister said it was calm.",
     ),
 )
