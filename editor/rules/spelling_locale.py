@@ -1,11 +1,14 @@
 """American and British spelling mixed: "defence" in an AP story, "criticized" in a British one.
 
 The house style's ``locale`` (en-US or en-GB) decides; the word pairs are in
-``resources/wordlists/spelling-us-gb.toml``. A capitalised word in mid-sentence
-is taken for part of a name ("Department of Defense", "Pearl Harbor", "World
-Trade Center", "Australian Labor Party") and left alone; words inside web and
-email addresses are left alone too. Words the style lists under
-``[words] spelling_exceptions`` are never flagged.
+``resources/wordlists/spelling-us-gb.toml``, with the house spelling offered
+in the original's capitalisation. Left alone, since they are names: a
+capitalised word in mid-sentence ("Department of Defense", "Pearl Harbor",
+"World Trade Center", "Australian Labor Party"), and a capitalised word that
+opens a sentence but runs on into a name ("Defense Secretary Lloyd Austin",
+"Organization of American States"). Words in web and email addresses, words
+in capitals and words the style lists under ``[words] spelling_exceptions``
+are never flagged.
 """
 
 from __future__ import annotations
@@ -15,38 +18,46 @@ from collections.abc import Iterator
 
 from editor.engine.rule import PARAGRAPH, Rule
 from editor.engine.style import HouseStyle
-from editor.engine.words import match_case
+from editor.engine.words import match_case, starts_sentence, token_before
 
-# Reading every word and looking it up is faster in Python than one pattern of all the words.
-_LETTERS = re.compile(r"[A-Za-z]+")
-_IN_ADDRESS_BEFORE = frozenset("@./-")
-_IN_ADDRESS_AFTER = re.compile(r"[\w@]|[./-]\w")
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')]*\s+|[\"“]\s*|\n\s*)$")
+# Reading every word and looking it up is as fast as one pattern of all the words, and a
+# paragraph whose lowercase words miss the table altogether (most of them) is passed in C.
+_WORD = re.compile(r"\b[^\W\d_]+\b")
+_LOWERCASE_WORD = re.compile(r"[a-z]+")
+_TOKEN_AFTER = re.compile(r"\S*")
+_ADDRESS = re.compile(r"@|://|www\.|\w\.\w")
+# A capitalised word followed by another, perhaps across "of" or "for", is part of a name.
+_NAME_GOES_ON = re.compile(r"\s+(?:(?:of|for|and|on|the)\s+)*[A-Z]")
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    token = token_before(text, start) + text[start:end] + _TOKEN_AFTER.match(text, end).group()
+    return _ADDRESS.search(token) is not None
 
 
 def find(text: str, style: HouseStyle) -> Iterator:
     spellings = style.foreign_spellings
+    if spellings.keys().isdisjoint(_LOWERCASE_WORD.findall(text.lower())):
+        return
     locale = "American" if style.locale == "en-US" else "British"
-    for match in _LETTERS.finditer(text):
-        house = spellings.get(match.group().lower())
-        if house is None:
-            continue
-        before = text[match.start() - 1] if match.start() else " "
-        if before.isalnum() or before in _IN_ADDRESS_BEFORE or _IN_ADDRESS_AFTER.match(text, match.end()):
-            continue
+    for match in _WORD.finditer(text):
         word = match.group()
-        if word[0].isupper() and not _SENTENCE_START.search(text, max(0, match.start() - 4), match.start()):
+        house = spellings.get(word.lower())
+        if house is None or not (word.islower() or word.istitle()):
             continue
-        if not (word.islower() or word.istitle()):
+        start, end = match.span()
+        if word[0].isupper() and (not starts_sentence(text, start) or _NAME_GOES_ON.match(text, end)):
+            continue
+        if _in_address(text, start, end):
             continue
         replacement = match_case(house, word)
         yield RULE.issue(
-            match.start(),
-            match.end(),
+            start,
+            end,
             f"{locale} spelling ({style.name} style): “{replacement}”, not “{word}”",
             explanation=f"The {style.name} house style spells in {style.locale}; “{word}” is the other locale's spelling.",
             replacements=[replacement],
-            group=f"spelling-locale:{house}",
+            group=f"spelling-locale:{word.lower()}",
         )
 
 
@@ -62,12 +73,15 @@ RULE = Rule(
         "Defence officials met on Monday.",
         "The programme was cancelled.",
         "The team travelled to the centre of town.",
+        "Officials said self-defence was no excuse.",
     ),
     must_pass=(
         "A defense official said the ministry had criticized the plan.",
         "The Ministry of Defence said the drill was routine.",
         "He visited the World Trade Centre site.",
+        "Defence Secretary Ben Wallace arrived.",
         "Details are at www.defence.example.org and press@defence.example.org.",
         "The computer program was canceled.",
+        "THE DEFENCE REVIEW",
     ),
 )
