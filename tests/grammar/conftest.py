@@ -1,0 +1,71 @@
+"""Fixtures for the LanguageTool tests: the recorded-response server, plain styles, a fake Java."""
+
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from editor.engine import load_style
+from tests.grammar.recorded_languagetool import RECORDINGS, RecordedLanguageTool
+
+needs_recordings = pytest.mark.skipif(
+    not RECORDINGS.is_dir(),
+    reason="the recorded LanguageTool responses (shared/languagetool beside the repository) are not here",
+)
+
+
+@pytest.fixture(autouse=True)
+def own_languagetool_folder(tmp_path, monkeypatch):
+    """language-tool-python looks for LanguageTool in LTP_PATH: a test's own empty folder, never the user's."""
+    folder = tmp_path / "language_tool_python"
+    monkeypatch.setenv("LTP_PATH", str(folder))
+    return folder
+
+
+@pytest.fixture
+def languagetool():
+    """A LanguageTool stand-in on 127.0.0.1 answering from the recordings."""
+    if not RECORDINGS.is_dir():
+        pytest.skip("the recorded LanguageTool responses (shared/languagetool beside the repository) are not here")
+    with RecordedLanguageTool() as server:
+        yield server
+
+
+@pytest.fixture
+def plain_style(tmp_path):
+    """A house style in ``language`` with no LanguageTool rule switched off."""
+
+    def make(language="en-US"):
+        path = tmp_path / f"plain-{language}.toml"
+        locale = language if language in ("en-US", "en-GB") else "en-US"
+        path.write_text(f'[style]\nname = "plain"\nlocale = "{locale}"\n\n[languagetool]\nlanguage = "{language}"\n')
+        return load_style(path)
+
+    return make
+
+
+@pytest.fixture
+def fake_java(tmp_path, monkeypatch):
+    """``java`` on PATH is a script: ``-version`` says Java 17, and LanguageTool's HTTPServer class
+    runs the recorded-response server. ``behave(...)`` makes the next servers fail on purpose."""
+    if not RECORDINGS.is_dir():
+        pytest.skip("the recorded LanguageTool responses (shared/languagetool beside the repository) are not here")
+    folder = tmp_path / "fake-java"
+    folder.mkdir()
+    java = folder / "java"
+    java.write_text(f'#!/bin/sh\nexec "{sys.executable}" "{Path(__file__).with_name("fake_java.py")}" "$@"\n')
+    java.chmod(java.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("COPYDESK_FAKE_JAVA_PIDS", str(folder / "pids"))
+    return folder
+
+
+@pytest.fixture
+def installed(own_languagetool_folder):
+    """A LanguageTool 6.3 folder where language-tool-python looks (its jar is never read by the fake Java)."""
+    directory = own_languagetool_folder / "LanguageTool-6.3"
+    directory.mkdir(parents=True)
+    (directory / "languagetool-server.jar").write_bytes(b"")
+    return directory
