@@ -89,6 +89,22 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="FILE", help="a story to check; - reads standard input")
     check.add_argument("--style", default=None, metavar="NAME|PATH", help="house style: ap (default), british, or a style file")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument(
+        "--grammar",
+        action="store_true",
+        help="also check grammar and spelling with LanguageTool, started on this computer "
+        "unless --languagetool-url names a server",
+    )
+    check.add_argument(
+        "--languagetool-url",
+        metavar="URL",
+        help="the LanguageTool server to use, e.g. http://languagetool.example:8081 (implies --grammar)",
+    )
+    check.add_argument(
+        "--languagetool-dir",
+        metavar="DIR",
+        help="a LanguageTool-<version> folder already on disk to start (implies --grammar)",
+    )
     desktop = commands.add_parser(
         "install-desktop",
         help="add Copydesk to your application menu and to \"Open with\" for text files",
@@ -108,23 +124,55 @@ def _check_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         print(f"copydesk: {error}", file=sys.stderr)
         return EXIT_ERROR
     checker = Checker(style)
+    grammar = _grammar_checker(args)
+    grammar_failed = False
     results = []
-    for path in args.files:
-        checked = _read(path)
-        if checked.error is None:
-            checked.issues = checker.check(checked.text)
-        else:
-            print(f"copydesk: {path}: {checked.error}", file=sys.stderr)
-        results.append(checked)
+    try:
+        for path in args.files:
+            checked = _read(path)
+            if checked.error is None:
+                checked.issues = checker.check(checked.text)
+                if grammar is not None and not grammar_failed:
+                    grammar_failed = not _add_grammar(grammar, checked, style)
+            else:
+                print(f"copydesk: {path}: {checked.error}", file=sys.stderr)
+            results.append(checked)
+    finally:
+        if grammar is not None:
+            grammar.close()
 
     if args.format == "json":
         _print_json(results)
     else:
         _print_text(results)
 
-    if any(checked.error for checked in results):
+    if grammar_failed or any(checked.error for checked in results):
         return EXIT_ERROR
     return EXIT_FLAGGED if any(checked.issues for checked in results) else EXIT_CLEAN
+
+
+def _grammar_checker(args: argparse.Namespace):
+    """LanguageTool as the options ask for it, or None; imported only then, so a plain check stays fast."""
+    if not (args.grammar or args.languagetool_url or args.languagetool_dir):
+        return None
+    from editor.grammar import GrammarChecker, GrammarSettings
+
+    if args.languagetool_url:
+        return GrammarChecker(GrammarSettings(mode="remote", url=args.languagetool_url))
+    return GrammarChecker(GrammarSettings(mode="local", languagetool_dir=args.languagetool_dir or ""))
+
+
+def _add_grammar(grammar, checked: CheckedFile, style) -> bool:
+    """Merges LanguageTool's issues into ``checked``; False (and the reason on standard error) when
+    LanguageTool gave no answer, so that the built-in issues are still printed."""
+    from editor.grammar import merge_issues
+
+    found = grammar.check(checked.text, style)
+    if found is None:
+        print(f"copydesk: grammar and spelling not checked: {grammar.status.message}", file=sys.stderr)
+        return False
+    checked.issues = merge_issues(checked.issues, found)
+    return True
 
 
 def _install_desktop_command(args: argparse.Namespace) -> int:
@@ -144,11 +192,11 @@ def _install_desktop_command(args: argparse.Namespace) -> int:
 
 
 def _read(path: str) -> CheckedFile:
-    from editor.engine.textfile import TextFileError, read_story
+    from editor.engine.textfile import TextFileError, read_story, read_story_stream
 
     try:
         if path == "-":
-            text = read_story(sys.stdin.buffer.read())
+            text = read_story_stream(sys.stdin.buffer).text
         else:
             text = read_story(path)
     except TextFileError as error:
