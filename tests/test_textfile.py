@@ -4,7 +4,15 @@ import codecs
 
 import pytest
 
-from editor.engine.textfile import TextFileError, decode_story, encode_story, read_story_file
+from editor.engine.textfile import (
+    MAX_STORY_BYTES,
+    TextFileError,
+    decode_story,
+    encode_story,
+    line_endings,
+    read_story_file,
+    read_story_stream,
+)
 
 TEXT = "Café owners in Zürich said “prices” rose 5 percent.\r\nSecond line\rThird\n"
 
@@ -45,3 +53,84 @@ def test_missing_file_and_directory(tmp_path):
         read_story_file(tmp_path / "gone.txt")
     with pytest.raises(TextFileError, match="directory"):
         read_story_file(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00", "a PDF document"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "a JPEG image"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "Word or OpenDocument"),
+    ],
+)
+def test_files_opened_by_mistake_are_named(data, kind):
+    with pytest.raises(TextFileError, match=f"binary file .*{kind}"):
+        decode_story(data)
+
+
+def test_the_line_of_a_nul_or_a_bad_byte_is_named():
+    with pytest.raises(TextFileError, match="NUL byte on line 3"):
+        decode_story(b"one\r\ntwo\rthree\x00")
+    with pytest.raises(TextFileError, match="bad byte on line 2"):
+        decode_story(b"one\n\x81\x02")
+
+
+def test_a_text_that_merely_starts_like_a_pdf_is_text():
+    assert decode_story(b"%PDF-1.7 is the version the court filed.\n").encoding == "utf-8"
+
+
+def test_a_file_over_the_size_limit_is_refused_without_being_read(tmp_path, monkeypatch):
+    import builtins
+
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(50_000_000)
+    monkeypatch.setattr(builtins, "open", lambda *args, **kwargs: pytest.fail("the file was read"))
+    with pytest.raises(TextFileError, match=r"too large for a story \(50.0 MB; Copydesk opens stories up to 1 MB\)"):
+        read_story_file(big)
+
+
+def test_a_stream_over_the_size_limit_is_refused(tmp_path):
+    import io
+
+    assert read_story_stream(io.BytesIO(b"a" * MAX_STORY_BYTES)).text == "a" * MAX_STORY_BYTES
+    with pytest.raises(TextFileError, match="too large"):
+        read_story_stream(io.BytesIO(b"a" * (MAX_STORY_BYTES + 1)))
+
+
+def test_unreadable_files_and_devices_are_refused(tmp_path):
+    # Tests may run as root, where chmod 000 does not stop a read: a path
+    # through a regular file fails for everyone.
+    (tmp_path / "story.txt").write_text("text")
+    with pytest.raises(TextFileError, match="cannot be read: Not a directory"):
+        read_story_file(tmp_path / "story.txt" / "inside.txt")
+    with pytest.raises(TextFileError, match="not a regular file"):
+        read_story_file("/dev/null")
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "reason"),
+    [
+        ("Prices rose\n5 € a day", "windows-1252", None),
+        ("Prices rose\n5 ₽ a day", "windows-1252", "“₽” on line 2 cannot be written in Windows-1252"),
+        ("Caf\u00c3\u00a9", "windows-1252", "would read back as different text if saved in Windows-1252"),
+        ("one\r\ntwo\x00", "utf-8", "NUL character on line 2"),
+        ("\ufeffLeading mark", "utf-8", "would read back as different text if saved in UTF-8"),
+        ("one\x00two", "utf-16-le", None),
+    ],
+)
+def test_text_that_would_not_read_back_is_not_encoded(text, encoding, reason):
+    if reason is None:
+        assert decode_story(encode_story(text, encoding)).text == text
+    else:
+        with pytest.raises(TextFileError, match=reason):
+            encode_story(text, encoding)
+
+
+@pytest.mark.parametrize(
+    ("text", "endings"),
+    [("a\r\nb\r\nc\nd", ["\r\n", "\n"]), ("a\rb", ["\r"]), ("a\nb\rc\nd", ["\n", "\r"]), ("one line", [])],
+)
+def test_line_endings_most_common_first(text, endings):
+    assert line_endings(text) == endings
