@@ -64,31 +64,52 @@ def _compile(style: HouseStyle) -> tuple[re.Pattern[str], list[_Form]]:
     forms = [_Form(group, form) for group in style.variants for form in group.forms]
     # Longer forms first, so that "U.S.A." is read before "U.S." and "United States" before "US".
     forms.sort(key=lambda entry: -len(entry.form))
-    alternatives = []
-    for index, entry in enumerate(forms):
-        body = INNER_SPACE.join(re.escape(part) for part in entry.form.split())
-        if not entry.group.case_sensitive:
-            body = f"(?i:{body})"
-        if entry.group.inflections:
-            suffixes = "|".join(re.escape(s) for s in sorted(entry.group.inflections, key=len, reverse=True))
-            body += f"(?P<s{index}>{suffixes})?"
-        ending = r"(?!\w)" if entry.form[-1].isalnum() else ""
-        alternatives.append(f"(?P<f{index}>{body}{ending})")
-    # The look-ahead lets the scan skip every position where no form can start.
+    # One branch per set of characters that the same forms can start with, behind a look-ahead
+    # for those characters, so that the scan tries only the few forms that can start where it
+    # stands (trying all of them at every word made this the slowest part of checking). Inside a
+    # branch the forms keep the order above. A group name may be used only once in a pattern,
+    # so a form in two branches is named for each: f<form>_<branch>.
     first = {entry.form[0] for entry in forms} | {
         entry.form[0].swapcase() for entry in forms if not entry.group.case_sensitive
     }
+    chars_of_branch: dict[tuple[int, ...], str] = {}
+    for char in sorted("".join(first)):
+        starting = tuple(index for index, entry in enumerate(forms) if _starts_with(entry, char))
+        chars_of_branch[starting] = chars_of_branch.get(starting, "") + char
+    branches = []
+    for branch, (starting, chars) in enumerate(chars_of_branch.items()):
+        if starting:
+            alternatives = "|".join(_alternative(forms[index], f"{index}_{branch}") for index in starting)
+            branches.append(f"(?=[{re.escape(chars)}])(?:{alternatives})")
     candidates = re.escape("".join(sorted(first)))
-    pattern = re.compile(rf"(?=[{candidates}])(?<!\w)(?:" + "|".join(alternatives) + ")")
+    # The first look-ahead lets the scan skip every position where no form can start.
+    pattern = re.compile(rf"(?=[{candidates}])(?<!\w)(?:" + "|".join(branches) + ")")
     return pattern, forms
+
+
+def _starts_with(entry: _Form, char: str) -> bool:
+    """Whether the form's pattern can start with ``char``."""
+    flags = 0 if entry.group.case_sensitive else re.IGNORECASE
+    return re.fullmatch(re.escape(entry.form.split()[0][0]), char, flags) is not None
+
+
+def _alternative(entry: _Form, name: str) -> str:
+    body = INNER_SPACE.join(re.escape(part) for part in entry.form.split())
+    if not entry.group.case_sensitive:
+        body = f"(?i:{body})"
+    if entry.group.inflections:
+        suffixes = "|".join(re.escape(s) for s in sorted(entry.group.inflections, key=len, reverse=True))
+        body += f"(?P<s{name}>{suffixes})?"
+    ending = r"(?!\w)" if entry.form[-1].isalnum() else ""
+    return f"(?P<f{name}>{body}{ending})"
 
 
 def _occurrences(text: str, style: HouseStyle) -> Iterator[_Occurrence]:
     pattern, forms = style.compiled("variant-consistency", _compile)
     for match in pattern.finditer(text):
-        index = int(match.lastgroup[1:])
-        entry = forms[index]
-        suffix = (match.group(f"s{index}") or "") if entry.group.inflections else ""
+        name = match.lastgroup[1:]
+        entry = forms[int(name.partition("_")[0])]
+        suffix = (match.group(f"s{name}") or "") if entry.group.inflections else ""
         yield _Occurrence(entry, match.start(), match.end(), suffix)
 
 

@@ -1,0 +1,79 @@
+"""The variant scan finds what trying every form in turn, longest first, at each word start finds.
+
+The scan's pattern dispatches on the character a form can start with; this
+checks it against the plain reading it replaces, on generated wire text and
+on a style whose forms share first letters in both cases.
+"""
+
+import re
+from dataclasses import replace
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from editor.engine import builtin_style
+from editor.engine.style import VariantGroup
+from editor.rules.variant_consistency import _alternative, _compile, _occurrences
+
+AP = builtin_style("ap")
+MIXED_CASE = replace(
+    AP,
+    variants=AP.variants
+    + (
+        VariantGroup("u-words", "u-words", ("UNO", "uno", "Un-o"), case_sensitive=False, inflections=("s", "es")),
+        VariantGroup("us-words", "us-words", ("US Air", "us air"), case_sensitive=True),
+    ),
+    _compiled={},
+)
+STYLES = [AP, builtin_style("british"), MIXED_CASE]
+
+PIECES = [
+    "US", "U.S.", "U.S.A.", "USA", "us", "usa", "Us", "United States", "United\nStates", "UN", "U.N.",
+    "United Nations", "air strike", "Air-strikes", "airstrikes", "ceasefire", "cease-fire", "IS", "ISIS",
+    "Isis", "per cent", "percent", "defence", "UNO", "unos", "Un-oes", "uno", "US Air", "us air", "the",
+    "-", "-backed", ".", ",", " ", "  ", "\n", "\n\n", "'", "é", "Zürich", "USB", "bus",
+]
+wire_text = st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join) | st.lists(
+    st.sampled_from(PIECES), max_size=40
+).map("".join)
+
+
+def reference_occurrences(text, style):
+    """At each word start whose first character some form starts with, the first form (longest first) that matches."""
+    _, forms = _compile(style)
+    patterns = [re.compile(_alternative(entry, "0")) for entry in forms]
+    first = {entry.form[0] for entry in forms} | {
+        entry.form[0].swapcase() for entry in forms if not entry.group.case_sensitive
+    }
+    found, position = [], 0
+    while position < len(text):
+        if text[position] in "".join(first) and not (position and re.match(r"\w", text[position - 1])):
+            for entry, pattern in zip(forms, patterns):
+                match = pattern.match(text, position)
+                if match:
+                    suffix = (match.group("s0") or "") if entry.group.inflections else ""
+                    found.append((entry.form, match.start(), match.end(), suffix))
+                    position = match.end()
+                    break
+            else:
+                position += 1
+        else:
+            position += 1
+    return found
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(wire_text, st.sampled_from(STYLES))
+def test_the_scan_finds_what_trying_every_form_in_turn_finds(text, style):
+    scanned = [(o.form.form, o.start, o.end, o.suffix) for o in _occurrences(text, style)]
+    assert scanned == reference_occurrences(text, style)
+
+
+def test_a_form_starting_with_either_case_is_found_in_both():
+    text = "UNO and unos and Un-oes and US Air but not Us Air."
+    assert [(o.form.form, text[o.start : o.end]) for o in _occurrences(text, MIXED_CASE)] == [
+        ("UNO", "UNO"),
+        ("UNO", "unos"),
+        ("Un-o", "Un-oes"),
+        ("US Air", "US Air"),
+    ]
