@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.app.checking import BackgroundChecker
+from editor.app.grammar import GrammarSupport
 from editor.app.issue_panel import IssuePanel
 from editor.app.story_editor import Marked, StoryEditor, plain_text
 from editor.engine import StyleError, builtin_style, load_style
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
         self.newline = "\n"
         self.ignores = Ignores(dictionary=self._load_dictionary())
         self._revision = 0
+        self._builtin_issues: tuple[int, str, list[Issue]] = (-1, "", [])
         self._last_issues: list[Issue] = []
 
         self.editor = StoryEditor()
@@ -54,6 +56,8 @@ class MainWindow(QMainWindow):
         style = self._initial_style()
         self.checker = BackgroundChecker(style, self)
         self.checker.checked.connect(self._show_issues)
+        self.grammar = GrammarSupport(self, self.settings)
+        self.grammar.updated.connect(self._show_latest_issues)
 
         self._build_actions()
         self._build_status_bar()
@@ -82,6 +86,8 @@ class MainWindow(QMainWindow):
         self._add(check_menu, "&Next Issue", "F8", lambda: self.editor.next_issue())
         self._add(check_menu, "&Previous Issue", "Shift+F8", lambda: self.editor.next_issue(backwards=True))
         self._add(check_menu, "Apply &First Fix at Cursor", "Ctrl+.", self.editor.fix_at_cursor)
+        check_menu.addSeparator()
+        check_menu.addAction("&Grammar and Spelling Settings…").triggered.connect(self.grammar.open_settings)
 
         view_menu = self.menuBar().addMenu("&View")
         self._add(view_menu, "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1))
@@ -109,6 +115,7 @@ class MainWindow(QMainWindow):
         self.issue_label, self.words_label, self.chars_label, self.style_label = (QLabel() for _ in range(4))
         for label in (self.issue_label, self.words_label, self.chars_label, self.style_label):
             self.statusBar().addPermanentWidget(label)
+        self.statusBar().addPermanentWidget(self.grammar.button)
 
     def _connect(self) -> None:
         self.editor.textChanged.connect(self._recheck)
@@ -156,6 +163,15 @@ class MainWindow(QMainWindow):
     def _show_issues(self, revision: int, text: str, issues: list[Issue]) -> None:
         if revision != self._revision:
             return
+        self._builtin_issues = (revision, text, issues)
+        self._show_latest_issues()
+
+    def _show_latest_issues(self) -> None:
+        """The newest built-in issues with LanguageTool's, as far as it has answered."""
+        revision, text, builtin = self._builtin_issues
+        if revision != self._revision:
+            return
+        issues = self.grammar.merged(revision, text, builtin, self.checker.style)
         self._last_issues = issues
         visible = self.ignores.visible(issues, text)
         self.editor.show_issues(text, visible)
@@ -211,6 +227,7 @@ class MainWindow(QMainWindow):
             return False
         self.settings.setValue("style", name_or_path)
         self.checker.set_style(style)
+        self.grammar.recheck()
         self._show_style_choice(name_or_path)
         self._recheck(at_once=True)
         return True
@@ -338,6 +355,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("geometry", self.saveGeometry())
         self.checker.shutdown()
+        self.grammar.shutdown()
         event.accept()
 
 

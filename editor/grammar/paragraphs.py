@@ -92,3 +92,32 @@ def _ask(batch: list[str], send: Send) -> list[tuple[Issue, ...]]:
         paragraph_start = starts[index]
         found[index].append(issue_from_match(match, start - paragraph_start, end - paragraph_start, batch[index]))
     return [tuple(issues) for issues in found]
+
+
+class IssuesByParagraph:
+    """LanguageTool's last answer, kept by paragraph text so that it can be shown on newer text at once.
+
+    LanguageTool answers in a fraction of a second to several; until then the
+    paragraphs an edit did not touch keep their underlines where they moved to,
+    and the changed ones wait for the new answer.
+    """
+
+    def __init__(self, text: str = "", issues: list[Issue] = ()) -> None:
+        self._by_text: dict[str, list[Issue]] = {}
+        paragraphs = split_paragraphs(text)
+        starts = [paragraph.start for paragraph in paragraphs]
+        for paragraph in paragraphs:
+            self._by_text.setdefault(paragraph.text, [])
+        for issue in issues:
+            paragraph = paragraphs[bisect.bisect_right(starts, issue.start) - 1]
+            self._by_text[paragraph.text].append(issue.shifted(-paragraph.start))
+
+    def in_text(self, text: str) -> list[Issue]:
+        """The kept issues of every paragraph of ``text`` that LanguageTool has seen unchanged."""
+        if not self._by_text:
+            return []
+        return [
+            issue.shifted(paragraph.start)
+            for paragraph in split_paragraphs(text)
+            for issue in self._by_text.get(paragraph.text, ())
+        ]

@@ -12,6 +12,8 @@ SAMPLE = resource("samples", "wire-story.txt")
 def data_home(tmp_path, monkeypatch):
     """The user's data folder (recovery copies, dictionary) in a tmp dir, never the real home."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    # language-tool-python's LanguageTool folder: empty, so no test starts the user's LanguageTool.
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "language_tool_python"))
     return tmp_path / "data"
 
 
@@ -20,6 +22,7 @@ def window(qtbot, tmp_path):
     from editor.app.main_window import MainWindow
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("grammar/mode", "off")  # LanguageTool's own tests turn it on
     win = MainWindow(settings=settings, dictionary=tmp_path / "dictionary.txt")
     win.show()
     yield win

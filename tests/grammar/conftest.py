@@ -69,3 +69,19 @@ def installed(own_languagetool_folder):
     directory.mkdir(parents=True)
     (directory / "languagetool-server.jar").write_bytes(b"")
     return directory
+
+
+def started_pids(fake_java) -> list[int]:
+    """The servers the fake Java started, oldest first."""
+    pids = fake_java / "pids"
+    return [int(line) for line in pids.read_text().split()] if pids.exists() else []
+
+
+def running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A child that exited but was not reaped yet is a zombie, not a server.
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().split(") ")[1][0] != "Z"

@@ -152,3 +152,16 @@ def test_seed_story_merge_leaves_one_underline_per_word(grammar):
         assert before.end <= after.start, (before, after)
     assert not any(i.rule.startswith("lt:") and text[i.start : i.end] in ("usa", "defence", "this") for i in merged)
 
+
+
+def test_an_answer_is_carried_over_to_paragraphs_an_edit_did_not_touch():
+    from editor.grammar.paragraphs import IssuesByParagraph
+
+    old = "First paragraph has a eror.\n\nSecond one is fine."
+    start = old.index("eror")
+    answer = IssuesByParagraph(old, [issue("lt:SPELL", start, start + 4, "error", "spelling")])
+    new = "A new first paragraph.\n\n" + old
+    [moved] = answer.in_text(new)
+    assert new[moved.start : moved.end] == "eror"
+    assert answer.in_text("First paragraph has a eror, now edited.\n\nSecond one is fine.") == []
+    assert IssuesByParagraph().in_text(new) == []

@@ -10,7 +10,7 @@ import pytest
 
 from editor.engine import load_style
 from editor.grammar import GrammarChecker, GrammarSettings, GrammarState
-from tests.grammar.conftest import needs_recordings
+from tests.grammar.conftest import needs_recordings, running, started_pids
 from tests.grammar.recorded_languagetool import RECORDINGS, RecordedLanguageTool, recorded_text
 
 pytestmark = needs_recordings
@@ -139,21 +139,6 @@ def test_off_means_off(plain_style):
 
 
 # ------------------------------------------------------------------ LanguageTool on this computer
-
-def started_pids(fake_java):
-    pids = fake_java / "pids"
-    return [int(line) for line in pids.read_text().split()] if pids.exists() else []
-
-
-def running(pid):
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # A child that exited but was not reaped yet is a zombie, not a server.
-    with open(f"/proc/{pid}/stat") as stat:
-        return stat.read().split(") ")[1][0] != "Z"
-
 
 def test_without_java_the_status_says_so(plain_style, monkeypatch, installed, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))

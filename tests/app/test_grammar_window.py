@@ -1,0 +1,185 @@
+"""LanguageTool in the window, used as an editor would: underlines, fixes, ignoring, the status bar."""
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from editor.grammar import GrammarSettings, GrammarState
+from tests.app.conftest import choose_from_context_menu, text_of, wait_for_mark
+from tests.grammar.conftest import (  # noqa: F401 - fixtures used here
+    fake_java,
+    installed,
+    needs_recordings,
+    own_languagetool_folder,
+    running,
+    started_pids,
+)
+from tests.grammar.recorded_languagetool import RECORDINGS, RecordedLanguageTool, recorded_text
+
+pytestmark = needs_recordings
+
+GRAMMAR = recorded_text("grammar-sample.txt").strip() if RECORDINGS.is_dir() else ""
+
+
+@pytest.fixture
+def languagetool():
+    with RecordedLanguageTool() as server:
+        yield server
+
+
+@pytest.fixture
+def grammar_window(qtbot, tmp_path, languagetool):
+    """A window whose settings point at the recorded LanguageTool, as a newsroom server."""
+    from editor.app.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("grammar/mode", "remote")
+    settings.setValue("grammar/url", languagetool.url)
+    window = MainWindow(settings=settings, dictionary=tmp_path / "dictionary.txt")
+    window.show()
+    yield window
+    window.editor.document().setModified(False)
+    window.close()
+
+
+def test_languagetool_issues_are_underlined_and_fixed_from_the_menu(qtbot, monkeypatch, grammar_window):
+    window = grammar_window
+    window.editor.setPlainText(GRAMMAR)
+    mark = wait_for_mark(qtbot, window, "tomorow", rule="lt:MORFOLOGIK_RULE_EN_US")
+    assert mark.issue.category == "spelling"
+    labels = choose_from_context_menu(qtbot, monkeypatch, window, mark, "“tomorrow”")
+    assert "Add to dictionary" in labels
+    assert text_of(window).endswith("will explain tomorrow.")
+    window.editor.undo()
+    assert text_of(window) == GRAMMAR
+    assert window.grammar.button.text() == "Grammar: ready"
+
+
+def test_a_repeated_word_flagged_by_both_is_shown_once(qtbot, grammar_window):
+    window = grammar_window
+    window.editor.setPlainText(GRAMMAR)
+    wait_for_mark(qtbot, window, "Their", rule="lt:THEIR_IS")
+    doubled = [m for m in window.editor.marked if "the the" in m.original or m.original == "the"]
+    assert [m.issue.rule for m in doubled] == ["repeated-word"]
+
+
+def test_ignore_rule_and_add_to_dictionary_work_for_languagetool(qtbot, monkeypatch, grammar_window, tmp_path):
+    window = grammar_window
+    window.editor.setPlainText(GRAMMAR)
+    mark = wait_for_mark(qtbot, window, "go", rule="lt:HE_VERB_AGR")
+    choose_from_context_menu(qtbot, monkeypatch, window, mark, "Ignore rule in this story")
+    qtbot.waitUntil(lambda: not any(m.issue.rule == "lt:HE_VERB_AGR" for m in window.editor.marked))
+
+    mark = wait_for_mark(qtbot, window, "tomorow")
+    choose_from_context_menu(qtbot, monkeypatch, window, mark, "Add to dictionary")
+    qtbot.waitUntil(lambda: not any(m.original == "tomorow" for m in window.editor.marked))
+    assert "tomorow" in (tmp_path / "dictionary.txt").read_text(encoding="utf-8").split()
+    assert any(m.issue.rule == "lt:THEIR_IS" for m in window.editor.marked)
+
+
+def test_typing_in_one_paragraph_keeps_the_other_paragraphs_underlines(qtbot, grammar_window, languagetool):
+    window = grammar_window
+    clean = recorded_text("clean-paragraph.txt").strip()
+    window.editor.setPlainText(GRAMMAR + "\n\n" + clean)
+    wait_for_mark(qtbot, window, "tomorow")
+    languagetool.behaviour = "slow"  # the next answer takes seconds
+    editor = window.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " It was the the end.")
+    # The built-in rules answer while LanguageTool is still thinking ...
+    qtbot.waitUntil(lambda: sum(m.issue.rule == "repeated-word" for m in editor.marked) == 2, timeout=3000)
+    # ... and the untouched paragraph keeps LanguageTool's underlines meanwhile.
+    assert any(m.original == "tomorow" for m in editor.marked)
+    assert window.grammar.button.text() == "Grammar: ready"
+
+
+def test_an_unreachable_server_is_shown_with_its_reason_and_builtin_checks_go_on(qtbot, tmp_path):
+    from editor.app.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("grammar/mode", "remote")
+    settings.setValue("grammar/url", "http://127.0.0.1:9")
+    window = MainWindow(settings=settings, dictionary=tmp_path / "dictionary.txt")
+    window.show()
+    try:
+        qtbot.keyClicks(window.editor, "The minister said the the talks would resume.")
+        wait_for_mark(qtbot, window, "the the")
+        button = window.grammar.button
+        qtbot.waitUntil(lambda: button.text() == "Grammar: unavailable", timeout=10000)
+        assert "connection refused" in button.toolTip()
+        button.menu().aboutToShow.emit()
+        labels = [action.text() for action in button.menu().actions()]
+        assert labels[0].startswith("Could not reach the LanguageTool server")
+        assert "Try Again" in labels and "Grammar Settings…" in labels
+    finally:
+        window.editor.document().setModified(False)
+        window.close()
+
+
+def test_by_default_nothing_leaves_the_machine_and_missing_languagetool_is_offered(qtbot, tmp_path, monkeypatch):
+    """First run: local mode, LanguageTool not installed: the status says so and offers the download, unasked nothing."""
+    from editor.app.main_window import MainWindow
+    from editor.app import grammar as grammar_module
+
+    monkeypatch.setattr(grammar_module.GrammarSupport, "ask_to_download", lambda self: False)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings, dictionary=tmp_path / "dictionary.txt")
+    window.show()
+    try:
+        assert window.grammar.runner.settings.mode == "local"
+        qtbot.keyClicks(window.editor, "A short story.")
+        button = window.grammar.button
+        qtbot.waitUntil(lambda: button.status.state in (GrammarState.NOT_INSTALLED, GrammarState.UNAVAILABLE), timeout=10000)
+        button.menu().aboutToShow.emit()
+        labels = [action.text() for action in button.menu().actions()]
+        if button.status.state is GrammarState.NOT_INSTALLED:
+            assert "Download LanguageTool…" in labels
+            assert window.grammar.offer_download() is False  # declined: nothing downloaded
+            assert not any((tmp_path / "language_tool_python").glob("LanguageTool-*"))
+        else:
+            assert "Java" in button.status.message
+    finally:
+        window.editor.document().setModified(False)
+        window.close()
+
+
+def test_settings_dialog_needs_consent_for_the_public_service(qtbot):
+    from editor.app.grammar import GrammarSettingsDialog
+
+    dialog = GrammarSettingsDialog(GrammarSettings())
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    dialog.public.setChecked(True)
+    assert not ok.isEnabled()
+    dialog.consent.setChecked(True)
+    assert ok.isEnabled()
+    assert dialog.chosen() == GrammarSettings(mode="public", public_consent=True)
+    dialog.remote.setChecked(True)
+    assert not ok.isEnabled()
+    qtbot.keyClicks(dialog.url, "http://lt.newsroom.example:8081")
+    assert ok.isEnabled()
+    assert dialog.chosen().public_consent is False
+
+
+def test_changing_the_settings_switches_languagetool_at_once_and_is_remembered(qtbot, grammar_window, languagetool):
+    window = grammar_window
+    window.editor.setPlainText(GRAMMAR)
+    wait_for_mark(qtbot, window, "tomorow")
+    window.grammar.apply_settings(GrammarSettings(mode="off"))
+    qtbot.waitUntil(lambda: not any(m.issue.rule.startswith("lt:") for m in window.editor.marked))
+    assert window.grammar.button.text() == "Grammar: off"
+    assert window.settings.value("grammar/mode") == "off"
+
+
+def test_quitting_stops_the_languagetool_server_copydesk_started(qtbot, tmp_path, fake_java, installed):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    from editor.app.main_window import MainWindow
+
+    window = MainWindow(settings=settings, dictionary=tmp_path / "dictionary.txt")
+    window.show()
+    window.editor.setPlainText(GRAMMAR)
+    wait_for_mark(qtbot, window, "tomorow")
+    [pid] = started_pids(fake_java)
+    assert running(pid)
+    window.editor.document().setModified(False)
+    window.close()
+    assert not running(pid)
