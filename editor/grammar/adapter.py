@@ -148,6 +148,8 @@ def merge_issues(builtin: list[Issue], grammar: list[Issue]) -> list[Issue]:
     A built-in issue with no fix, such as an unattributed quote, leaves the
     grammar inside its span to LanguageTool.
     """
+    if not grammar:
+        return builtin
     spans = {(issue.start, issue.end) for issue in builtin}
     fixable = sorted((issue for issue in builtin if issue.replacements), key=Issue.sort_key)
     ends = _running_max_ends(fixable)
