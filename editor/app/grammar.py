@@ -238,9 +238,11 @@ class GrammarSupport(QObject):
         download.finished.connect(waiting.quit)
         download.start()
         waiting.exec()  # the window keeps painting and Cancel stays live
+        cancelled = download.cancel.is_set()
+        progress.canceled.disconnect()  # closing the dialog emits it too
         progress.close()
         if download.error is not None:
-            if not download.cancel.is_set():
+            if not cancelled:
                 QMessageBox.warning(self._window, "LanguageTool was not installed", download.error)
             return False
         self.runner.retry()
