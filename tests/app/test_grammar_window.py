@@ -13,6 +13,7 @@ from tests.grammar.conftest import (  # noqa: F401 - fixtures used here
     running,
     started_pids,
 )
+from tests.grammar.test_languagetool_download import SNAPSHOT, release_zip, serve  # noqa: F401 - fixture
 from tests.grammar.recorded_languagetool import RECORDINGS, RecordedLanguageTool, recorded_text
 
 pytestmark = needs_recordings
@@ -185,12 +186,9 @@ def test_quitting_stops_the_languagetool_server_copydesk_started(qtbot, tmp_path
     assert not running(pid)
 
 
-def test_an_agreed_download_shows_progress_and_installs_languagetool(qtbot, window, tmp_path, monkeypatch):
-    from tests.grammar.test_languagetool_download import SNAPSHOT, release_zip
-
+def test_an_agreed_download_shows_progress_and_installs_languagetool(qtbot, window, tmp_path, monkeypatch, serve):
     monkeypatch.setattr(type(window.grammar), "ask_to_download", lambda self: True)
-    body = release_zip()
-    url = _serve_once(body)
+    url = serve(release_zip())
     assert window.grammar.offer_download(version=SNAPSHOT, folder=tmp_path / "lt", url=url)
     assert (next((tmp_path / "lt").glob("LanguageTool-*")) / "languagetool-server.jar").exists()
 
@@ -200,24 +198,6 @@ def test_a_failed_download_says_why(qtbot, window, tmp_path, monkeypatch):
     monkeypatch.setattr(type(window.grammar), "ask_to_download", lambda self: True)
     monkeypatch.setattr("editor.app.grammar.QMessageBox.warning", lambda parent, title, text: told.append(text))
     url = "http://127.0.0.1:9/LanguageTool.zip"
-    assert not window.grammar.offer_download(version="20240101", folder=tmp_path / "lt", url=url)
+    assert not window.grammar.offer_download(version=SNAPSHOT, folder=tmp_path / "lt", url=url)
     assert "connection refused" in told[0]
 
-
-def _serve_once(body: bytes) -> str:
-    import threading
-    from http.server import BaseHTTPRequestHandler, HTTPServer
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    http = HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=http.handle_request, daemon=True).start()
-    return f"http://127.0.0.1:{http.server_address[1]}/LanguageTool.zip"
