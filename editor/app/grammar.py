@@ -11,6 +11,7 @@ edit did not touch keep LanguageTool's underlines.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, Signal
@@ -81,6 +82,38 @@ def save_settings(settings: QSettings, grammar: GrammarSettings) -> None:
     settings.setValue(f"{SETTINGS_GROUP}/public_consent", "true" if grammar.public_consent else "false")
 
 
+class _SharedCheckers:
+    """One ``GrammarChecker`` per set of settings for all windows, so that every window of
+    Copydesk uses one LanguageTool server (a Java process of a gigabyte or more), not one each."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: dict[GrammarSettings, tuple[GrammarChecker, list[Callable[[GrammarStatus], None]]]] = {}
+
+    def attach(self, settings: GrammarSettings, listener: Callable[[GrammarStatus], None]) -> GrammarChecker:
+        with self._lock:
+            if settings not in self._entries:
+                listeners: list[Callable[[GrammarStatus], None]] = []
+                checker = GrammarChecker(settings, on_status=lambda status: [tell(status) for tell in list(listeners)])
+                self._entries[settings] = (checker, listeners)
+            checker, listeners = self._entries[settings]
+            listeners.append(listener)
+            return checker
+
+    def detach(self, checker: GrammarChecker, listener: Callable[[GrammarStatus], None]) -> bool:
+        """Forgets ``listener``; True when no window uses ``checker`` any more and it is to be closed."""
+        with self._lock:
+            _, listeners = self._entries[checker.settings]
+            listeners.remove(listener)
+            if listeners:
+                return False
+            del self._entries[checker.settings]
+            return True
+
+
+_SHARED = _SharedCheckers()
+
+
 class GrammarRunner(QObject):
     """Checks the newest text it was given with LanguageTool on a thread of its own.
 
@@ -97,7 +130,7 @@ class GrammarRunner(QObject):
         self._wanted: tuple[int, str, HouseStyle] | None = None
         self._last: tuple[int, str, HouseStyle] | None = None
         self._stopping = False
-        self._checker = self._new_checker(settings)
+        self._checker = _SHARED.attach(settings, self._announce)
         threading.Thread(target=self._work, name="languagetool", daemon=True).start()
 
     @property
@@ -108,15 +141,10 @@ class GrammarRunner(QObject):
     def status(self) -> GrammarStatus:
         return self._checker.status
 
-    @property
-    def checker(self) -> GrammarChecker:
-        return self._checker
-
     def request(self, revision: int, text: str, style: HouseStyle) -> None:
         """Check ``text``; a check still in flight for older text gives way at its next request."""
         with self._wake:
             self._wanted = self._last = (revision, text, style)
-            self._checker.cancel()
             self._wake.notify()
 
     def retry(self) -> None:
@@ -124,33 +152,37 @@ class GrammarRunner(QObject):
         self._ask_again()
 
     def set_settings(self, settings: GrammarSettings) -> None:
-        """Uses LanguageTool as ``settings`` say from now on; a server started for the old ones is stopped."""
+        """Uses LanguageTool as ``settings`` say from now on; a server started for the old ones is
+        stopped once no window uses it."""
         with self._wake:
-            old, self._checker = self._checker, self._new_checker(settings)
-        # Stopping a server waits for it to exit: not on the UI thread.
-        threading.Thread(target=old.close, name="languagetool-stop", daemon=True).start()
+            old, self._checker = self._checker, _SHARED.attach(settings, self._announce)
+        if _SHARED.detach(old, self._announce):
+            # Stopping a server waits for it to exit: not on the UI thread.
+            threading.Thread(target=old.close, name="languagetool-stop", daemon=True).start()
         self.statusChanged.emit(self._checker.status)
         self._ask_again()
 
     def shutdown(self) -> None:
-        """Stops the worker and any LanguageTool server started for this window."""
+        """Stops the worker, and the LanguageTool server if no other window uses it."""
         with self._wake:
             self._stopping = True
             self._wake.notify()
-        self._checker.close()
+        if _SHARED.detach(self._checker, self._announce):
+            self._checker.close()
 
     def _ask_again(self) -> None:
         if self._last is not None:
             self.request(*self._last)
-
-    def _new_checker(self, settings: GrammarSettings) -> GrammarChecker:
-        return GrammarChecker(settings, on_status=self._announce)
 
     def _announce(self, status: GrammarStatus) -> None:
         try:
             self.statusChanged.emit(status)
         except RuntimeError:
             pass  # the window is gone; nothing left to tell
+
+    def _outdated(self) -> bool:
+        """Whether newer text waits, or this window is closing: the check in flight gives way."""
+        return self._wanted is not None or self._stopping
 
     def _work(self) -> None:
         while True:
@@ -161,7 +193,7 @@ class GrammarRunner(QObject):
                     return
                 (revision, text, style), self._wanted = self._wanted, None
                 checker = self._checker
-            issues = checker.check(text, style)
+            issues = checker.check(text, style, superseded=self._outdated)
             if issues is not None and checker is self._checker:
                 try:
                     self.found.emit(revision, text, issues)

@@ -14,8 +14,9 @@ UI thread; calls are serialised. ``status``, ``cancel``, ``retry`` and
 ``close`` return at once and are safe from any thread. ``on_status`` is
 called on the thread whose work changed the state, usually the worker, so a
 window passes it on to its UI thread (a queued signal). A ``check`` is
-superseded by any later ``check`` or ``cancel``: it returns ``None`` before
-its next request, keeping what it already received in the paragraph cache.
+superseded by any later ``check`` or ``cancel``, or by its own
+``superseded`` test: it returns ``None`` before its next request, keeping
+what it already received in the paragraph cache.
 
 A local server that dies is started again once; if it dies again that is
 reported and left so until ``retry``. A server that refuses, times out or
@@ -134,20 +135,26 @@ class GrammarChecker:
         with self._work:
             return self._ready()
 
-    def check(self, text: str, style: HouseStyle) -> list[Issue] | None:
+    def check(
+        self, text: str, style: HouseStyle, superseded: Callable[[], bool] | None = None
+    ) -> list[Issue] | None:
         """LanguageTool's issues in ``text`` under ``style``, offsets in code points. Blocks.
 
         ``None`` when there is no answer this time: LanguageTool is off or
-        unavailable (``status`` says why), or a later call superseded this one.
+        unavailable (``status`` says why), or the check was superseded: by
+        ``superseded()`` turning true where it is given (each window of a
+        shared checker says when its own text is out of date), else by any
+        later ``check`` or ``cancel``.
         """
-        ticket = self._take_ticket()
+        ticket = self._take_ticket() if superseded is None else None
+        stale = superseded or (lambda: ticket != self._latest)
         with self._work:
-            if ticket != self._latest or not self._ready():
+            if stale() or not self._ready():
                 return None
             profile = style.languagetool
             try:
                 issues = self._cache.check(
-                    text, profile, lambda batch: self._send(batch, profile), lambda: ticket != self._latest
+                    text, profile, lambda batch: self._send(batch, profile), lambda: self._closed or stale()
                 )
             except _Failure as failure:
                 self._fail(failure)
@@ -155,7 +162,8 @@ class GrammarChecker:
         return None if issues is None else screen_spelling(issues, text, style.spelling_exceptions)
 
     def cancel(self) -> None:
-        """Supersedes the check in flight, if any; it returns ``None`` before its next request."""
+        """Supersedes the check in flight that was not given its own ``superseded``; it returns ``None``
+        before its next request."""
         self._take_ticket()
 
     def _take_ticket(self) -> int:

@@ -201,3 +201,22 @@ def test_a_failed_download_says_why(qtbot, window, tmp_path, monkeypatch):
     assert not window.grammar.offer_download(version=SNAPSHOT, folder=tmp_path / "lt", url=url)
     assert "connection refused" in told[0]
 
+
+
+def test_two_windows_share_one_languagetool_server_until_the_last_closes(qtbot, tmp_path, fake_java, installed):
+    from editor.app.main_window import MainWindow
+
+    windows = []
+    for n in range(2):
+        settings = QSettings(str(tmp_path / f"settings{n}.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings=settings, dictionary=tmp_path / "dictionary.txt")
+        window.show()
+        window.editor.setPlainText(GRAMMAR)
+        windows.append(window)
+    for window in windows:
+        wait_for_mark(qtbot, window, "tomorow")
+    [pid] = started_pids(fake_java)
+    windows[0].close()
+    assert running(pid)
+    windows[1].close()
+    assert not running(pid)
