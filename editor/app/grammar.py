@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -49,6 +49,9 @@ from editor.grammar import (
 from editor.grammar.paragraphs import IssuesByParagraph
 
 SETTINGS_GROUP = "grammar"
+# LanguageTool is asked once typing pauses this long, not after every word: a
+# shared newsroom server or the public service should not get a request per key.
+TYPING_PAUSE_MS = 400
 DOWNLOAD_SIZE = "about 250 MB"
 
 STATE_LABELS = {
@@ -212,6 +215,9 @@ class GrammarSupport(QObject):
         self._settings = settings
         self._answer = IssuesByParagraph()
         self._answered_text = ""
+        self._unasked: tuple[int, str, HouseStyle] | None = None
+        self._pause = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._pause.timeout.connect(self._ask)
         self.runner = GrammarRunner(load_settings(settings), self)
         self.runner.found.connect(self._found)
         self.button = GrammarStatusButton(self)
@@ -219,10 +225,17 @@ class GrammarSupport(QObject):
         self.button.show_status(self.runner.status)
 
     def merged(self, revision: int, text: str, builtin: list[Issue], style: HouseStyle) -> list[Issue]:
-        """The built-in issues with LanguageTool's for ``text``; asks LanguageTool about it if it has not seen it."""
+        """The built-in issues with LanguageTool's for ``text``; asks LanguageTool about it, once
+        typing pauses, if it has not seen it."""
         if text != self._answered_text:
-            self.runner.request(revision, text, style)
+            self._unasked = (revision, text, style)
+            self._pause.start()
         return merge_issues(builtin, self._answer.in_text(text))
+
+    def _ask(self) -> None:
+        if self._unasked is not None:
+            self.runner.request(*self._unasked)
+            self._unasked = None
 
     def recheck(self) -> None:
         """Forgets the answer (the style changed, say); the next ``merged`` asks again."""
@@ -281,6 +294,7 @@ class GrammarSupport(QObject):
         return True
 
     def shutdown(self) -> None:
+        self._pause.stop()
         self.runner.shutdown()
 
 

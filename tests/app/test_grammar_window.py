@@ -220,3 +220,10 @@ def test_two_windows_share_one_languagetool_server_until_the_last_closes(qtbot, 
     assert running(pid)
     windows[1].close()
     assert not running(pid)
+
+
+def test_typing_a_sentence_asks_languagetool_once_when_typing_pauses(qtbot, grammar_window, languagetool):
+    qtbot.keyClicks(grammar_window.editor, "She go to Washington on Monday.")
+    qtbot.waitUntil(lambda: len(languagetool.checks) == 1, timeout=5000)
+    qtbot.wait(600)
+    assert [check["form"]["text"] for check in languagetool.checks] == ["She go to Washington on Monday."]
