@@ -42,6 +42,12 @@ cmp -s bundle.json package.json || fail "the bundle's issues differ from the Pyt
 for rule in repeated-word variant-consistency spelling-locale quote-punctuation unattributed-quote scrape-leftover; do
     grep -q "\"rule\": \"$rule\"" bundle.json || fail "no $rule issue in the sample story"
 done
+# LanguageTool's client is in the bundle: asking a server that is not there
+# fails with the reason, and the built-in issues are still printed.
+status=0
+"${bare[@]}" "$bundle" check --languagetool-url http://127.0.0.1:9 "$sample" >grammar.out 2>grammar.err || status=$?
+[ "$status" = 2 ] && grep -q "connection refused" grammar.err && grep -q "repeated-word" grammar.out \
+    || fail "check --languagetool-url exited $status: $(cat grammar.err)"
 
 expect_window() {  # how it is shown, then the environment that shows it
     local how=$1 opened status=0

@@ -200,6 +200,9 @@ class GrammarChecker:
         except _Failure as failure:
             self._fail(failure)
             return False
+        except ImportError as error:
+            self._fail(_Failure(f"This Copydesk was installed without {error.name or 'language-tool-python'}.", None))
+            return False
         return True
 
     def _connect(self) -> None:

@@ -235,3 +235,13 @@ def test_a_real_languagetool_flags_the_grammar_sample(plain_style, monkeypatch):
     if settings.mode == "local":
         assert not checker.server.alive()
 
+
+
+def test_an_installation_without_language_tool_python_says_so(plain_style, monkeypatch):
+    def missing(timeout):
+        raise ImportError("No module named 'language_tool_python'", name="language_tool_python")
+
+    monkeypatch.setattr("editor.grammar.service._client_class", missing)
+    checker = remote("http://127.0.0.1:9")
+    assert checker.check(GRAMMAR, plain_style()) is None
+    assert checker.status.message == "This Copydesk was installed without language_tool_python."
