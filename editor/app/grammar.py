@@ -10,6 +10,7 @@ edit did not touch keep LanguageTool's underlines.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +49,7 @@ from editor.grammar import (
 )
 from editor.grammar.paragraphs import IssuesByParagraph
 
+_log = logging.getLogger(__name__)
 SETTINGS_GROUP = "grammar"
 # LanguageTool is asked once typing pauses this long, not after every word: a
 # shared newsroom server or the public service should not get a request per key.
@@ -196,7 +198,11 @@ class GrammarRunner(QObject):
                     return
                 (revision, text, style), self._wanted = self._wanted, None
                 checker = self._checker
-            issues = checker.check(text, style, superseded=self._outdated)
+            try:
+                issues = checker.check(text, style, superseded=self._outdated)
+            except Exception:  # noqa: BLE001 - a bug here must not end grammar checking for the session
+                _log.exception("LanguageTool check failed")
+                issues = None
             if issues is not None and checker is self._checker:
                 try:
                     self.found.emit(revision, text, issues)
