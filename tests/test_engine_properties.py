@@ -76,3 +76,22 @@ def test_results_do_not_depend_on_the_cache(text):
     warm = CHECKERS["ap"]
     warm.check(text)
     assert warm.check(text) == Checker(builtin_style("ap")).check(text)
+
+
+@fast
+@given(st.lists(wire_text, min_size=2, max_size=6), style_name, st.data())
+def test_a_checker_that_saw_earlier_versions_gives_what_a_fresh_one_gives(paragraphs, style, data):
+    """Editing one paragraph at a time, as in the window, what the checker keeps never changes the answer."""
+    warm = Checker(CHECKERS[style].style)
+    for _ in range(4):
+        paragraphs[data.draw(st.integers(0, len(paragraphs) - 1))] = data.draw(wire_text)
+        text = "\n\n".join(paragraphs)
+        assert warm.check(text) == Checker(CHECKERS[style].style).check(text)
+
+
+def test_an_edit_in_one_paragraph_changes_the_verdict_on_an_unchanged_one():
+    checker = Checker(builtin_style("ap"))
+    before = "IS fighters fled.\n\nISIS lost ground.\n\nThe talks on ISIS ended."
+    assert [before[i.start : i.end] for i in checker.check(before) if i.rule == "variant-consistency"] == ["IS"]
+    after = before.replace("talks on ISIS", "talks on IS")
+    assert [after[i.start : i.end] for i in checker.check(after) if i.rule == "variant-consistency"] == ["ISIS"]

@@ -2,7 +2,8 @@
 
 The scan's pattern dispatches on the character a form can start with; this
 checks it against the plain reading it replaces, on generated wire text and
-on a style whose forms share first letters in both cases.
+on a style whose forms share first letters in both cases, and checks that
+scanning paragraph by paragraph (as the checker's memo does) finds the same.
 """
 
 import re
@@ -12,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor.engine import builtin_style
+from editor.engine.story import Story
 from editor.engine.style import VariantGroup
-from editor.rules.variant_consistency import _alternative, _compile, _occurrences
+from editor.rules.variant_consistency import _alternative, _compile, _occurrences, _paragraph_occurrences
 
 AP = builtin_style("ap")
 MIXED_CASE = replace(
@@ -77,3 +79,15 @@ def test_a_form_starting_with_either_case_is_found_in_both():
         ("Un-o", "Un-oes"),
         ("US Air", "US Air"),
     ]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(wire_text, st.sampled_from(STYLES))
+def test_scanning_paragraph_by_paragraph_finds_what_scanning_the_whole_story_finds(text, style):
+    story = Story(text)
+    by_paragraph = [
+        (o.form.form, o.start + paragraph.start, o.end + paragraph.start, o.suffix)
+        for paragraph, found in zip(story.paragraphs, story.per_paragraph(_paragraph_occurrences, style))
+        for o in found
+    ]
+    assert by_paragraph == [(o.form.form, o.start, o.end, o.suffix) for o in _occurrences(text, style)]

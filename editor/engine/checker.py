@@ -1,20 +1,21 @@
 """Runs the registered rules over a story under one house style.
 
-Paragraph rules are cached by paragraph text, so re-checking a story after an
-edit only runs them on the paragraphs that changed; story rules always see the
-whole story, since one changed word can change which form is the majority.
+Paragraph rules' results are kept by paragraph text, so re-checking a story
+after an edit only runs them on the paragraphs that changed. Story rules see
+the whole story each time, since one changed word can change which form is the
+majority, but may keep what they read from each paragraph in the same memo
+(``Story.per_paragraph``) and redo only the decisions across paragraphs.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 from editor.engine.issues import Issue
 from editor.engine.rule import PARAGRAPH, Rule
-from editor.engine.story import Story
+from editor.engine.story import ParagraphMemo, Story
 from editor.engine.style import HouseStyle, builtin_style, DEFAULT_STYLE
 
-PARAGRAPH_CACHE_SIZE = 20_000
+# Results, a few per paragraph: enough for a whole 1 MB story.
+PARAGRAPH_MEMO_SIZE = 50_000
 
 
 class Checker:
@@ -28,28 +29,20 @@ class Checker:
         active = [rule for rule in chosen if rule.id not in self.style.disabled_rules]
         self._paragraph_rules = [rule for rule in active if rule.scope == PARAGRAPH]
         self._story_rules = [rule for rule in active if rule.scope != PARAGRAPH]
-        self._paragraph_cache: OrderedDict[str, tuple[Issue, ...]] = OrderedDict()
+        self._memo = ParagraphMemo(PARAGRAPH_MEMO_SIZE)
 
     def check(self, text: str) -> list[Issue]:
-        story = Story(text)
+        story = Story(text, self._memo)
         issues: list[Issue] = []
-        for paragraph in story.paragraphs:
-            issues.extend(issue.shifted(paragraph.start) for issue in self._check_paragraph(paragraph.text))
+        for paragraph, found in zip(story.paragraphs, story.per_paragraph(self._paragraph_issues, self.style)):
+            issues.extend(issue.shifted(paragraph.start) for issue in found)
         for rule in self._story_rules:
             issues.extend(rule.find(story, self.style))
         issues.sort(key=Issue.sort_key)
         return issues
 
-    def _check_paragraph(self, text: str) -> tuple[Issue, ...]:
-        cached = self._paragraph_cache.get(text)
-        if cached is not None:
-            self._paragraph_cache.move_to_end(text)
-            return cached
-        found = tuple(issue for rule in self._paragraph_rules for issue in rule.find(text, self.style))
-        self._paragraph_cache[text] = found
-        if len(self._paragraph_cache) > PARAGRAPH_CACHE_SIZE:
-            self._paragraph_cache.popitem(last=False)
-        return found
+    def _paragraph_issues(self, text: str, style: HouseStyle) -> tuple[Issue, ...]:
+        return tuple(issue for rule in self._paragraph_rules for issue in rule.find(text, style))
 
 
 def check(text: str, style: HouseStyle | None = None) -> list[Issue]:

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any, TypeVar
+
+Result = TypeVar("Result")
 
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)(?:[^\S\r\n]*(?:\r\n|\r|\n))+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -44,11 +49,36 @@ def _append_trimmed(paragraphs: list[Paragraph], text: str, start: int, end: int
         paragraphs.append(Paragraph(start, text[start:end]))
 
 
+class ParagraphMemo:
+    """Results read from one paragraph's text, kept from one check of a story to the next.
+
+    An edit changes a paragraph or two, so a re-check finds the others' results
+    here. A result has offsets relative to its paragraph, so it holds wherever
+    the paragraph has moved. A Checker owns one, for its one house style, and
+    uses it from one thread; the oldest results are dropped beyond ``size``.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._results: OrderedDict[tuple[Callable, str], Any] = OrderedDict()
+
+    def result(self, build: Callable[[str, Any], Result], text: str, style: Any) -> Result:
+        key = (build, text)
+        if key in self._results:
+            self._results.move_to_end(key)
+            return self._results[key]
+        found = self._results[key] = build(text, style)
+        if len(self._results) > self.size:
+            self._results.popitem(last=False)
+        return found
+
+
 class Story:
     """The whole text of one story, with its paragraphs and a line index."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, memo: ParagraphMemo | None = None) -> None:
         self.text = text
+        self._memo = memo
         self._derived: dict = {}
 
     def derived(self, build):
@@ -60,6 +90,15 @@ class Story:
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         return split_paragraphs(self.text)
+
+    def per_paragraph(self, build: Callable[[str, Any], Result], style: Any) -> list[Result]:
+        """``build(paragraph_text, style)`` for each paragraph, from the memo where the story has one.
+
+        ``build`` must read nothing but the paragraph's text and the style.
+        """
+        if self._memo is None:
+            return [build(paragraph.text, style) for paragraph in self.paragraphs]
+        return [self._memo.result(build, paragraph.text, style) for paragraph in self.paragraphs]
 
     @cached_property
     def _line_starts(self) -> list[int]:

@@ -174,14 +174,22 @@ def _replacement(text: str, occurrence: _Occurrence, house: str) -> tuple[int, s
     return end, replacement
 
 
+def _paragraph_occurrences(text: str, style: HouseStyle) -> tuple[_Occurrence, ...]:
+    # No form spans a blank line, so a paragraph's forms are found in its text alone.
+    return tuple(_occurrences(text, style))
+
+
 def find(story: Story, style: HouseStyle) -> Iterator:
     text = story.text
     by_group: dict[str, list[_Occurrence]] = {}
     coordinated = {group.id: _coordinated_form(group) for group in style.variants if group.guarded}
-    for occurrence in _occurrences(text, style):
-        group = occurrence.form.group
-        if _passes_guard(occurrence, text, coordinated.get(group.id)):
-            by_group.setdefault(group.id, []).append(occurrence)
+    for paragraph, found in zip(story.paragraphs, story.per_paragraph(_paragraph_occurrences, style)):
+        for relative in found:
+            start = paragraph.start
+            occurrence = _Occurrence(relative.form, relative.start + start, relative.end + start, relative.suffix)
+            group = occurrence.form.group
+            if _passes_guard(occurrence, text, coordinated.get(group.id)):
+                by_group.setdefault(group.id, []).append(occurrence)
 
     for occurrences in by_group.values():
         group = occurrences[0].form.group
