@@ -114,9 +114,9 @@ def test_unreadable_files_and_devices_are_refused(tmp_path):
     [
         ("Prices rose\n5 € a day", "windows-1252", None),
         ("Prices rose\n5 ₽ a day", "windows-1252", "“₽” on line 2 cannot be written in Windows-1252"),
-        ("Caf\u00c3\u00a9", "windows-1252", "would read back as different text if saved in Windows-1252"),
+        ("Caf\u00c3\u00a9", "windows-1252", "would read back differently if saved in Windows-1252"),
         ("one\r\ntwo\x00", "utf-8", "NUL character on line 2"),
-        ("\ufeffLeading mark", "utf-8", "would read back as different text if saved in UTF-8"),
+        ("\ufeffLeading mark", "utf-8", "would read back differently if saved in UTF-8"),
         ("one\x00two", "utf-16-le", None),
     ],
 )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSaveFile, QSettings, QStandardPaths
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSaveFile, QSettings, QStandardPaths, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QLabel,
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from editor.app import recovery
 from editor.app.checking import BackgroundChecker
+from editor.app.file_watch import DiskFile
 from editor.app.grammar import GrammarSupport
 from editor.app.issue_panel import IssuePanel
 from editor.app.story_editor import Marked, StoryEditor, plain_text
@@ -24,26 +27,44 @@ from editor.engine import StyleError, builtin_style, load_style
 from editor.engine.ignores import Ignores
 from editor.engine.issues import Issue
 from editor.engine.style import DEFAULT_STYLE
-from editor.engine.textfile import UTF8, TextFileError, encode_story, read_story_file
+from editor.engine.textfile import (
+    ENCODING_NAMES,
+    LINE_ENDING_NAMES,
+    UTF8,
+    TextFileError,
+    encode_story,
+    line_endings,
+    read_story_file,
+)
 
 MAX_RECENT = 8
 STYLE_FILE_ITEM = "Style file…"
+# Unsaved work reaches its recovery copy this long after a change; typing
+# does not put it off, so at most this much typing is lost in a crash.
+RECOVERY_DELAY_MS = 3000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings | None = None, dictionary: Path | None = None) -> None:
+    def __init__(
+        self, settings: QSettings | None = None, dictionary: Path | None = None, recovery_folder: Path | None = None
+    ) -> None:
         super().__init__()
         self.settings = settings or QSettings()
         self.dictionary_path = dictionary or _dictionary_path()
+        self.recovery_folder = recovery_folder or recovery.default_folder()
+        self.recovery = recovery.RecoveryCopy(self.recovery_folder)
+        self.restored_windows: list[MainWindow] = []
         self.path: Path | None = None
         self.encoding = UTF8
         self.newline = "\n"
+        self._startup_notes: list[str] = []
         self.ignores = Ignores(dictionary=self._load_dictionary())
         self._revision = 0
         self._builtin_issues: tuple[int, str, list[Issue]] = (-1, "", [])
         self._last_issues: list[Issue] = []
 
         self.editor = StoryEditor()
+        self.editor.document().setModified(False)  # setting its font and margin counts as a change
         self.panel = IssuePanel()
         splitter = QSplitter()
         splitter.addWidget(self.editor)
@@ -52,6 +73,9 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
         self.setAcceptDrops(True)
+        self.disk = DiskFile(self)
+        self._recovery_timer = QTimer(self, singleShot=True, interval=RECOVERY_DELAY_MS)
+        self._answering_disk = False
 
         style = self._initial_style()
         self.checker = BackgroundChecker(style, self)
@@ -64,6 +88,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self._update_title()
+        self._update_file_label()
+        self.statusBar().showMessage("  ".join(self._startup_notes))
         self._recheck(at_once=True)
 
     # ------------------------------------------------------------ set-up
@@ -75,8 +101,10 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self._add(file_menu, "&Save", QKeySequence.StandardKey.Save, self.save)
         self._add(file_menu, "Save &As…", QKeySequence.StandardKey.SaveAs, self.save_as)
+        self.utf8_action = self._add(file_menu, "Use &UTF-8 for This Story", QKeySequence(), self.use_utf8)
         file_menu.addSeparator()
-        self._add(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        # Not StandardKey.Quit: that is empty without a desktop theme (plain X11, offscreen).
+        self._add(file_menu, "&Quit", "Ctrl+Q", QApplication.closeAllWindows)
 
         edit_menu = self.menuBar().addMenu("&Edit")
         self._add(edit_menu, "&Undo", QKeySequence.StandardKey.Undo, self.editor.undo)
@@ -112,14 +140,21 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_status_bar(self) -> None:
-        self.issue_label, self.words_label, self.chars_label, self.style_label = (QLabel() for _ in range(4))
-        for label in (self.issue_label, self.words_label, self.chars_label, self.style_label):
+        self.issue_label, self.words_label, self.chars_label, self.file_label, self.style_label = (
+            QLabel() for _ in range(5)
+        )
+        for label in (self.issue_label, self.words_label, self.chars_label, self.file_label, self.style_label):
             self.statusBar().addPermanentWidget(label)
         self.statusBar().addPermanentWidget(self.grammar.button)
 
     def _connect(self) -> None:
         self.editor.textChanged.connect(self._recheck)
-        self.editor.document().modificationChanged.connect(lambda _: self._update_title())
+        self.editor.document().modificationChanged.connect(self._modification_changed)
+        self.editor.document().contentsChanged.connect(self._schedule_recovery)
+        self._recovery_timer.timeout.connect(self.write_recovery)
+        self.disk.changedOnDisk.connect(self._changed_on_disk)
+        self.disk.removedFromDisk.connect(self._removed_from_disk)
+        QGuiApplication.instance().commitDataRequest.connect(self.commit_data)
         self.editor.fixAllRequested.connect(self.fix_all)
         self.editor.ignoreRequested.connect(self._ignore)
         self.editor.ignoreRuleRequested.connect(self._ignore_rule)
@@ -134,7 +169,8 @@ class MainWindow(QMainWindow):
         chosen = self.settings.value("style", DEFAULT_STYLE)
         try:
             return load_style(chosen)
-        except StyleError:
+        except StyleError as error:
+            self._startup_notes.append(f"House style not loaded, using {DEFAULT_STYLE.upper()}: {error}")
             return builtin_style(DEFAULT_STYLE)
 
     def _restore_settings(self) -> None:
@@ -200,11 +236,14 @@ class MainWindow(QMainWindow):
         self._recheck(at_once=True)
 
     def _load_dictionary(self) -> set[str]:
-        try:
-            text = self.dictionary_path.read_text(encoding="utf-8")
-            return {line.strip() for line in text.splitlines() if line.strip()}
-        except OSError:
+        if not self.dictionary_path.exists():
             return set()
+        try:
+            text = read_story_file(self.dictionary_path).text
+        except TextFileError as error:
+            self._startup_notes.append(f"Dictionary not loaded: {self.dictionary_path}: {error}")
+            return set()
+        return {line.strip() for line in text.splitlines() if line.strip()}
 
     # ------------------------------------------------------------ house style
 
@@ -222,7 +261,7 @@ class MainWindow(QMainWindow):
         try:
             style = load_style(name_or_path)
         except StyleError as error:
-            QMessageBox.warning(self, "House style not changed", str(error))
+            self.tell("House style not changed", f"{error}\n\nThe house style stays {self.checker.style.name}.")
             self._show_style_choice(self.settings.value("style", DEFAULT_STYLE))
             return False
         self.settings.setValue("style", name_or_path)
@@ -258,11 +297,16 @@ class MainWindow(QMainWindow):
         try:
             story = read_story_file(path)
         except TextFileError as error:
-            QMessageBox.warning(self, "Cannot open story", f"{path}: {error}")
+            self.tell("Cannot open story", f"{path}: {error}.")
             return False
-        newline = "\r\n" if "\r\n" in story.text else ("\r" if "\r" in story.text else "\n")
+        endings = line_endings(story.text)
+        newline = endings[0] if endings else "\n"
         text = story.text.replace("\r\n", "\n").replace("\r", "\n")
         self._load(text, Path(path), story.encoding, newline)
+        if len(endings) > 1:
+            self.statusBar().showMessage(
+                f"The story mixes line endings; it will be saved with {LINE_ENDING_NAMES[newline]}, its most common."
+            )
         self._remember_recent(str(Path(path).resolve()))
         return True
 
@@ -272,7 +316,9 @@ class MainWindow(QMainWindow):
         self.ignores.occurrences.clear()
         self.editor.setPlainText(text)
         self.editor.document().setModified(False)
+        self.disk.follow(path)
         self._update_title()
+        self._update_file_label()
         self._recheck(at_once=True)
 
     def save(self) -> bool:
@@ -284,30 +330,63 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, "Save story", str(self.path or ""), "Text (*.txt);;All files (*)")
         return bool(path) and self._write(Path(path))
 
+    def use_utf8(self) -> None:
+        """The story is saved in UTF-8 from now on, whatever it was read in."""
+        if self.encoding != UTF8:
+            self.encoding = UTF8
+            self.editor.document().setModified(True)
+            self._update_file_label()
+
     def _write(self, path: Path) -> bool:
-        data = encode_story(plain_text(self.editor).replace("\n", self.newline), self.encoding)
+        encoded = self._encode(path, plain_text(self.editor).replace("\n", self.newline))
+        if encoded is None:
+            return False
+        data, encoding = encoded
+        if path == self.path and self.disk.changed():
+            question = f"{path.name} has been changed by another program since it was opened or saved here. Overwrite it?"
+            if self.ask("Story changed on disk", question, ("Overwrite", "Cancel")) != "Overwrite":
+                return False
         target = QSaveFile(str(path))
         if not target.open(QSaveFile.OpenModeFlag.WriteOnly) or target.write(data) != len(data) or not target.commit():
-            QMessageBox.critical(self, "Story not saved", f"{path}: {target.errorString()}")
+            self.tell(
+                "Story not saved",
+                f"{path} was not saved: {target.errorString()}.\n\n"
+                "The file on disk is as it was, and the story is still here; a recovery copy keeps it too.",
+            )
             return False
-        self.path = path
+        self.path, self.encoding = path, encoding
         self.editor.document().setModified(False)
+        self.disk.follow(path)
         self._remember_recent(str(path.resolve()))
         self._update_title()
+        self._update_file_label()
         return True
+
+    def _encode(self, path: Path, text: str) -> tuple[bytes, str] | None:
+        """The bytes to save and their encoding: the story's own, or UTF-8 when that cannot hold
+        the text and the user agrees; None, and the user told why, when it cannot be saved."""
+        try:
+            return encode_story(text, self.encoding), self.encoding
+        except TextFileError as error:
+            problem = error
+        if self.encoding != UTF8:
+            question = f"{path.name} cannot be saved in {ENCODING_NAMES[self.encoding]}: {problem}.\n\nSave it in UTF-8?"
+            if self.ask("Save in UTF-8?", question, ("Save in UTF-8", "Cancel")) != "Save in UTF-8":
+                return None
+            try:
+                return encode_story(text, UTF8), UTF8
+            except TextFileError as error:
+                problem = error
+        self.tell("Story not saved", f"{path.name} was not saved: {problem}.")
+        return None
 
     def _may_discard(self) -> bool:
         if not self.editor.document().isModified():
             return True
-        answer = QMessageBox.question(
-            self,
-            "Unsaved changes",
-            f"Save the changes to {self._display_name()}?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Save:
+        answer = self.ask("Unsaved changes", f"Save the changes to {self._display_name()}?", ("Save", "Discard", "Cancel"))
+        if answer == "Save":
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return answer == "Discard"
 
     def _display_name(self) -> str:
         return self.path.name if self.path else "Untitled"
@@ -315,6 +394,10 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self._display_name()}[*] — Copydesk")
         self.setWindowModified(self.editor.document().isModified())
+
+    def _update_file_label(self) -> None:
+        self.file_label.setText(f"{ENCODING_NAMES[self.encoding]} · {LINE_ENDING_NAMES[self.newline]}")
+        self.utf8_action.setEnabled(self.encoding != UTF8)
 
     def _remember_recent(self, path: str) -> None:
         recent = [path] + [p for p in self._recent() if p != path]
@@ -337,6 +420,108 @@ class MainWindow(QMainWindow):
         self.editor.setFont(font)
         self.settings.setValue("font_size", font.pointSize())
 
+    # ------------------------------------------------------------ the file on disk
+
+    def _changed_on_disk(self) -> None:
+        if self._answering_disk:
+            return  # one question at a time; saving looks at the disk again before overwriting
+        self._answering_disk = True
+        name = self._display_name()
+        if self.editor.document().isModified():
+            question = f"{name} has been changed by another program. Reload it, losing your unsaved changes here?"
+        else:
+            question = f"{name} has been changed by another program. Reload it?"
+        reload = self.ask("Story changed on disk", question, ("Reload", "Keep My Version")) == "Reload"
+        self._answering_disk = False
+        if not (reload and self.open_path(str(self.path), ask=False)):
+            self.editor.document().setModified(True)  # what is here is no longer what is on disk
+
+    def _removed_from_disk(self) -> None:
+        self.editor.document().setModified(True)
+        self.statusBar().showMessage(
+            f"{self._display_name()} was moved or deleted by another program; the story is still here: save it to keep it."
+        )
+
+    # ------------------------------------------------------------ recovery
+
+    def _modification_changed(self, modified: bool) -> None:
+        self._update_title()
+        if not modified:
+            self._recovery_timer.stop()
+            self.recovery.remove()
+
+    def _schedule_recovery(self) -> None:
+        if self.editor.document().isModified() and not self._recovery_timer.isActive():
+            self._recovery_timer.start()
+
+    def write_recovery(self) -> None:
+        """Puts the unsaved story in its recovery copy now (or removes the copy when nothing is unsaved)."""
+        self._recovery_timer.stop()
+        if not self.editor.document().isModified():
+            self.recovery.remove()
+            return
+        path = str(self.path) if self.path else None
+        snapshot = recovery.Snapshot(plain_text(self.editor), path, self.encoding, self.newline)
+        problem = self.recovery.write(snapshot, self._display_name())
+        if problem:
+            self.statusBar().showMessage(f"No recovery copy of the unsaved story could be written: {problem}")
+
+    def offer_recovery(self) -> None:
+        """At start: offers each story that a Copydesk which ended without saving left behind."""
+        for orphan in recovery.orphans(self.recovery_folder):
+            when = orphan.changed.strftime("%d %B %Y at %H:%M")
+            answer = self.ask(
+                "Restore unsaved story?",
+                f"Copydesk ended without saving {orphan.name} (last changed {when}). Restore it?",
+                ("Restore", "Discard", "Decide Later"),
+            )
+            if answer == "Restore":
+                self._window_for_restore().restore(orphan.snapshot)
+            if answer == "Decide Later":
+                orphan.keep()
+            else:
+                orphan.discard()
+
+    def _window_for_restore(self) -> MainWindow:
+        if self.path is None and not self.editor.document().isModified() and not plain_text(self.editor):
+            return self
+        window = MainWindow(self.settings, self.dictionary_path, self.recovery_folder)
+        self.restored_windows.append(window)
+        window.show()
+        return window
+
+    def restore(self, snapshot: recovery.Snapshot) -> None:
+        path = Path(snapshot.path) if snapshot.path else None
+        self._load(snapshot.text, path, snapshot.encoding, snapshot.newline)
+        self.editor.document().setModified(True)
+        self.write_recovery()  # this window's copy holds it before the old copy goes
+
+    def commit_data(self, manager) -> None:
+        """The session is ending (logout, shutdown): ask about unsaved work if we may, else keep a recovery copy."""
+        self.write_recovery()
+        if not self.editor.document().isModified() or not manager.allowsInteraction():
+            return  # without a question, the recovery copy is offered at the next start
+        if self.close():
+            manager.release()
+        else:
+            manager.cancel()
+
+    # ------------------------------------------------------------ questions
+
+    def ask(self, title: str, text: str, choices: tuple[str, ...]) -> str:
+        """Asks with one button per choice; Enter picks the first, Escape the last (always the safe one).
+        The one place tests replace to answer as a person would."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole) for choice in choices]
+        box.setDefaultButton(buttons[0])
+        box.setEscapeButton(buttons[-1])
+        box.exec()
+        return choices[buttons.index(box.clickedButton())] if box.clickedButton() in buttons else choices[-1]
+
+    def tell(self, title: str, text: str) -> None:
+        """Tells the user something went wrong; tests replace it to read the message."""
+        QMessageBox.warning(self, title, text)
+
     # ------------------------------------------------------------ window events
 
     def dragEnterEvent(self, event) -> None:
@@ -350,9 +535,12 @@ class MainWindow(QMainWindow):
                 break
 
     def closeEvent(self, event) -> None:
+        self.write_recovery()  # a session that ends Copydesk during the question loses nothing
         if not self._may_discard():
             event.ignore()
             return
+        self.recovery.close()
+        self.disk.follow(None)
         self.settings.setValue("geometry", self.saveGeometry())
         self.checker.shutdown()
         self.grammar.shutdown()

@@ -139,7 +139,7 @@ def encode_story(text: str, encoding: str) -> bytes:
     name = ENCODING_NAMES[encoding]
     if "\x00" in text and encoding not in _UTF16_BOMS:
         line = _line_at(text, text.index("\x00"))
-        raise TextFileError(f"contains a NUL character on line {line}, which would make the file unreadable as text")
+        raise TextFileError(f"a NUL character on line {line} would make the file unreadable as text")
     try:
         data = _UTF16_BOMS.get(encoding, b"") + text.encode(encoding)
     except UnicodeEncodeError as error:
@@ -150,7 +150,7 @@ def encode_story(text: str, encoding: str) -> bytes:
     except TextFileError:
         same = False
     if not same:
-        raise TextFileError(f"would read back as different text if saved in {name}")
+        raise TextFileError(f"the text would read back differently if saved in {name}")
     return data
 
 

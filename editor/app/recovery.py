@@ -1,0 +1,104 @@
+"""Recovery copies: unsaved stories kept in the user's data folder until saved, closed or restored.
+
+Each window writes its unsaved story to its own copy, ``<id>.json``, and holds
+``<id>.lock`` while it runs. A copy whose lock can be taken belongs to a
+Copydesk that ended without cleaning up (killed, crashed, logged out): that is
+the copy to offer at the next start. QLockFile knows a dead owner by its
+process id, so a lock held for hours by a running window is never taken.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QSaveFile, QStandardPaths
+
+
+def default_folder() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "recovery"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a window needs to bring an unsaved story back as it was."""
+
+    text: str
+    path: str | None
+    encoding: str
+    newline: str
+
+
+@dataclass
+class Orphan:
+    """A recovery copy left by a Copydesk that is no longer running; its lock is held while deciding."""
+
+    snapshot: Snapshot
+    name: str
+    changed: datetime
+    file: Path
+    lock: QLockFile
+
+    def discard(self) -> None:
+        self.file.unlink(missing_ok=True)
+        self.lock.unlock()
+
+    def keep(self) -> None:
+        """Leaves the copy to be offered again at the next start."""
+        self.lock.unlock()
+
+
+class RecoveryCopy:
+    """One window's recovery copy; nothing is on disk until the first unsaved change."""
+
+    def __init__(self, folder: Path) -> None:
+        name = uuid.uuid4().hex
+        self.file = folder / f"{name}.json"
+        self._lock = _lock(folder / f"{name}.lock")
+
+    def write(self, snapshot: Snapshot, name: str) -> str | None:
+        """Writes the copy atomically; None, or why it could not be written."""
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            return f"{self.file.parent}: {error.strerror or error}"
+        if not self._lock.isLocked() and not self._lock.tryLock(0):
+            return f"{self.file.parent}: its lock file cannot be created"
+        record = {"name": name, "changed": datetime.now().astimezone().isoformat(timespec="seconds"), **asdict(snapshot)}
+        data = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        target = QSaveFile(str(self.file))
+        if not target.open(QSaveFile.OpenModeFlag.WriteOnly) or target.write(data) != len(data) or not target.commit():
+            return target.errorString()
+        return None
+
+    def remove(self) -> None:
+        self.file.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        self.remove()
+        self._lock.unlock()
+
+
+def orphans(folder: Path) -> list[Orphan]:
+    """Copies whose Copydesk is gone, oldest first; copies that cannot be read are left where they are."""
+    found = []
+    for file in folder.glob("*.json"):
+        lock = _lock(file.with_suffix(".lock"))
+        if not lock.tryLock(0):
+            continue  # a running window's copy
+        try:
+            record = json.loads(file.read_bytes().decode("utf-8", "surrogatepass"))
+            snapshot = Snapshot(record["text"], record["path"], record["encoding"], record["newline"])
+            found.append(Orphan(snapshot, record["name"], datetime.fromisoformat(record["changed"]), file, lock))
+        except (OSError, ValueError, KeyError, TypeError):
+            lock.unlock()
+    return sorted(found, key=lambda orphan: orphan.changed)
+
+
+def _lock(path: Path) -> QLockFile:
+    lock = QLockFile(str(path))
+    lock.setStaleLockTime(0)  # stale only when its process is gone, however long a window stays open
+    return lock
