@@ -22,6 +22,7 @@ def application_icon():
 
 
 def run(paths: list[str]) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from editor.app.main_window import MainWindow
@@ -35,4 +36,5 @@ def run(paths: list[str]) -> int:
     if paths:
         window.open_path(paths[0], ask=False)
     window.show()
+    QTimer.singleShot(0, window.offer_recovery)  # with the window on screen behind the question
     return app.exec()
