@@ -9,6 +9,7 @@ process id, so a lock held for hours by a running window is never taken.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import uuid
 from dataclasses import asdict, dataclass
@@ -43,7 +44,7 @@ class Orphan:
     lock: QLockFile
 
     def discard(self) -> None:
-        self.file.unlink(missing_ok=True)
+        _remove(self.file)
         self.lock.unlock()
 
     def keep(self) -> None:
@@ -75,7 +76,7 @@ class RecoveryCopy:
         return None
 
     def remove(self) -> None:
-        self.file.unlink(missing_ok=True)
+        _remove(self.file)
 
     def close(self) -> None:
         self.remove()
@@ -96,6 +97,12 @@ def orphans(folder: Path) -> list[Orphan]:
         except (OSError, ValueError, KeyError, TypeError):
             lock.unlock()
     return sorted(found, key=lambda orphan: orphan.changed)
+
+
+def _remove(file: Path) -> None:
+    # Gone already, or in a folder that never came to be: either way nothing to remove.
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+        file.unlink()
 
 
 def _lock(path: Path) -> QLockFile:

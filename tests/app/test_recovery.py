@@ -1,0 +1,200 @@
+"""Recovery copies: unsaved work survives a killed Copydesk and is offered at the next start;
+declining, saving or closing cleanly removes the copy."""
+
+import os
+import select
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+
+from tests.app.conftest import text_of
+from tests.app.test_files import Dialogs, dialogs, story_file, type_at_end  # noqa: F401 - dialogs is a fixture
+
+# Where run() puts recovery copies: the data folder of the organisation and application "Copydesk".
+COPIES = Path("Copydesk", "Copydesk", "recovery")
+
+# A Copydesk started as from the command line, that types into its story and says so once
+# its recovery copy is on disk; the test then kills it.
+EDIT_AND_WAIT = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from editor.app import run
+from editor.app.main_window import MainWindow
+
+def edit():
+    [window] = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    window.editor.insertPlainText("Words typed just before the crash.")
+
+    def report():
+        if list(window.recovery_folder.glob("*.json")):
+            print("copy written", flush=True)
+        else:
+            QTimer.singleShot(100, report)
+
+    report()
+
+QTimer.singleShot(0, edit)
+sys.exit(run(sys.argv[1:]))
+"""
+
+
+def new_window(qtbot, tmp_path, folder):
+    from editor.app.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "later.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings, dictionary=tmp_path / "dictionary.txt", recovery_folder=folder)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def copies(folder):
+    return sorted(folder.glob("*.json"))
+
+
+def test_a_killed_copydesk_leaves_a_copy_that_the_next_start_offers(qtbot, monkeypatch, tmp_path, data_home):
+    path = story_file(tmp_path, "Headline\r\n\r\nFirst paragraph.\r\n")
+    env = {**os.environ, "XDG_DATA_HOME": str(data_home), "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.Popen([sys.executable, "-c", EDIT_AND_WAIT, str(path)], stdout=subprocess.PIPE, env=env, text=True)
+    try:
+        ready, _, _ = select.select([child.stdout], [], [], 60)
+        assert ready and child.stdout.readline() == "copy written\n"
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+    assert child.returncode == -signal.SIGKILL
+    assert path.read_bytes() == b"Headline\r\n\r\nFirst paragraph.\r\n"
+
+    window = new_window(qtbot, tmp_path, data_home / COPIES)
+    answers = Dialogs(monkeypatch, window)
+    answers.answers = ["Restore"]
+    window.offer_recovery()
+    [question] = answers.questions
+    assert question.startswith("Copydesk ended without saving story.txt (last changed ")
+    assert text_of(window) == "Headline\n\nFirst paragraph.\nWords typed just before the crash."
+    assert window.path == path and window.newline == "\r\n" and window.isWindowModified()
+    [copy] = copies(data_home / COPIES)  # the window's own copy now; the dead one is gone
+    assert copy == window.recovery.file
+    save(window)
+    assert path.read_bytes() == b"Headline\r\n\r\nFirst paragraph.\r\nWords typed just before the crash."
+    assert copies(data_home / COPIES) == []
+
+
+def crash(qtbot, tmp_path, folder, text):
+    """Leaves a recovery copy of unsaved ``text`` as a killed Copydesk leaves it: on disk, unlocked."""
+    window = new_window(qtbot, tmp_path, folder)
+    qtbot.keyClicks(window.editor, text)
+    window.write_recovery()
+    data = window.recovery.file.read_bytes()
+    window.editor.document().setModified(False)
+    window.close()
+    (folder / f"crashed-{len(copies(folder))}.json").write_bytes(data)
+
+
+def save(window):
+    """File > Save, as a person would choose it."""
+    [action] = [action for action in window.menuBar().actions()[0].menu().actions() if action.text() == "&Save"]
+    action.trigger()
+
+
+def test_a_copy_appears_a_few_seconds_after_a_change_and_goes_when_saved(qtbot, window, tmp_path):
+    path = story_file(tmp_path)
+    window.open_path(str(path), ask=False)
+    assert not window.recovery.file.exists()
+    type_at_end(qtbot, window, "More.")
+    qtbot.waitUntil(window.recovery.file.exists, timeout=10000)
+    save(window)
+    assert not window.recovery.file.exists()
+
+
+def test_undoing_back_to_the_saved_text_removes_the_copy(qtbot, window):
+    qtbot.keyClicks(window.editor, "x")
+    window.write_recovery()
+    assert window.recovery.file.exists()
+    qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isWindowModified() and not window.recovery.file.exists()
+
+
+def test_closing_writes_the_copy_before_asking_and_a_discard_removes_it(qtbot, monkeypatch, window, dialogs):
+    qtbot.keyClicks(window.editor, "Unsaved.")
+    seen = []
+    monkeypatch.setattr(dialogs, "answers", ["Discard"])
+    original_ask = window.ask
+    monkeypatch.setattr(window, "ask", lambda *args: seen.append(window.recovery.file.exists()) or original_ask(*args))
+    assert window.close()
+    assert seen == [True] and not window.recovery.file.exists()
+
+
+def test_declining_removes_the_copy_and_deciding_later_keeps_it(qtbot, monkeypatch, tmp_path):
+    folder = tmp_path / "recovery"
+    crash(qtbot, tmp_path, folder, "First lost story.")
+    crash(qtbot, tmp_path, folder, "Second lost story.")
+    window = new_window(qtbot, tmp_path, folder)
+    answers = Dialogs(monkeypatch, window)
+    answers.answers = ["Discard", "Decide Later"]
+    window.offer_recovery()
+    assert [question.split(" (")[0] for question in answers.questions] == ["Copydesk ended without saving Untitled"] * 2
+    [kept] = copies(folder)
+    assert "Second lost story." in kept.read_text()
+    assert text_of(window) == "" and window.restored_windows == []
+    answers.answers = ["Restore"]
+    window.offer_recovery()  # the next start
+    assert text_of(window) == "Second lost story." and copies(folder) == [window.recovery.file]
+    window.editor.document().setModified(False)
+
+
+def test_a_second_restored_story_opens_in_its_own_window(qtbot, monkeypatch, tmp_path):
+    folder = tmp_path / "recovery"
+    crash(qtbot, tmp_path, folder, "One.")
+    crash(qtbot, tmp_path, folder, "Two.")
+    window = new_window(qtbot, tmp_path, folder)
+    answers = Dialogs(monkeypatch, window)
+    answers.answers = ["Restore", "Restore"]
+    window.offer_recovery()
+    [other] = window.restored_windows
+    qtbot.addWidget(other)
+    assert {text_of(window), text_of(other)} == {"One.", "Two."}
+    assert other.isVisible() and other.isWindowModified()
+    assert copies(folder) == sorted([window.recovery.file, other.recovery.file])
+    for restored in (window, other):
+        restored.editor.document().setModified(False)
+
+
+def test_a_running_windows_copy_is_never_offered(qtbot, monkeypatch, tmp_path):
+    folder = tmp_path / "recovery"
+    running = new_window(qtbot, tmp_path, folder)
+    qtbot.keyClicks(running.editor, "Still being edited.")
+    running.write_recovery()
+    later = new_window(qtbot, tmp_path, folder)
+    Dialogs(monkeypatch, later).answers = []
+    later.offer_recovery()  # a question here would fail the test
+    assert running.recovery.file.exists()
+    running.editor.document().setModified(False)
+
+
+def test_logging_out_without_a_question_keeps_the_copy_for_the_next_start(qtbot, window, dialogs):
+    from tests.app.test_files import SessionManager
+
+    qtbot.keyClicks(window.editor, "Unsaved at logout.")
+    manager = SessionManager(interaction=False)
+    window.commit_data(manager)
+    assert "Unsaved at logout." in window.recovery.file.read_text() and dialogs.questions == []
+    assert window.isVisible()
+
+
+def test_a_copy_that_cannot_be_written_is_reported(qtbot, tmp_path):
+    (tmp_path / "file").write_text("x")
+    window = new_window(qtbot, tmp_path, tmp_path / "file" / "recovery")
+    qtbot.keyClicks(window.editor, "Unsaved.")
+    window.write_recovery()
+    assert window.statusBar().currentMessage() == (
+        f"No recovery copy of the unsaved story could be written: {tmp_path}/file/recovery: Not a directory"
+    )
+    window.editor.document().setModified(False)
