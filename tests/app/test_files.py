@@ -382,3 +382,26 @@ def test_the_sample_story_opens_and_saves_unchanged(qtbot, window, tmp_path):
     window.open_path(str(path), ask=False)
     press(qtbot, window, Qt.Key.Key_S)
     assert path.read_bytes() == SAMPLE.read_bytes()
+
+
+# ------------------------------------------------------------ the real question box
+
+
+def test_the_question_box_returns_the_button_clicked_and_escape_picks_the_safe_choice(qtbot, window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def answer(key=None, click=None):
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        if click:
+            qtbot.mouseClick(next(b for b in box.buttons() if b.text() == click), Qt.MouseButton.LeftButton)
+        else:
+            qtbot.keyClick(box, key)
+
+    QTimer.singleShot(0, lambda: answer(click="Discard"))
+    assert window.ask("Unsaved changes", "Save?", ("Save", "Discard", "Cancel")) == "Discard"
+    QTimer.singleShot(0, lambda: answer(key=Qt.Key.Key_Escape))
+    assert window.ask("Unsaved changes", "Save?", ("Save", "Discard", "Cancel")) == "Cancel"
+    QTimer.singleShot(0, lambda: answer(key=Qt.Key.Key_Return))
+    assert window.ask("Restore unsaved story?", "Restore it?", ("Restore", "Discard", "Decide Later")) == "Restore"
