@@ -192,13 +192,13 @@ def _install_desktop_command(args: argparse.Namespace) -> int:
 
 
 def _read(path: str) -> CheckedFile:
-    from editor.engine.textfile import TextFileError, read_story, read_story_stream
+    from editor.engine.textfile import MAX_BATCH_BYTES, TextFileError, read_story, read_story_stream
 
     try:
         if path == "-":
-            text = read_story_stream(sys.stdin.buffer).text
+            text = read_story_stream(sys.stdin.buffer, MAX_BATCH_BYTES).text
         else:
-            text = read_story(path)
+            text = read_story(path, MAX_BATCH_BYTES)
     except TextFileError as error:
         return CheckedFile(path="<stdin>" if path == "-" else path, error=str(error))
     return CheckedFile(path="<stdin>" if path == "-" else path, text=text)

@@ -170,3 +170,12 @@ def test_window_without_a_display_says_so_in_one_line(tmp_path):
     assert result.stderr == (
         "copydesk: no display found; to check a story from the command line use: copydesk check FILE\n"
     )
+
+
+def test_a_file_of_many_stories_over_the_window_limit_is_checked(capsys, story):
+    from editor.engine.textfile import MAX_STORY_BYTES
+
+    many = DOUBLED * (MAX_STORY_BYTES // len(DOUBLED) + 100)
+    status, out, err = run(capsys, story(many))
+    assert status == 1 and err == ""
+    assert out.count("repeated-word") == many.count("the the")

@@ -9,9 +9,10 @@ Encodings read: UTF-8 (with or without a byte-order mark), UTF-16 with a
 byte-order mark, and Windows-1252 for files that are not valid UTF-8 (wire
 copy from older Windows systems); anything with NUL bytes is binary.
 
-Stories are refused above ``MAX_STORY_BYTES``: a news story is a few
+The window refuses files above ``MAX_STORY_BYTES``: a news story is a few
 kilobytes, and a file of megabytes is a log, a dump or a mistake that would
-make the window crawl.
+make the window crawl. ``copydesk check`` takes files of many stories, up to
+``MAX_BATCH_BYTES``, where only a wait is at stake.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ ENCODING_NAMES = {
 LINE_ENDING_NAMES = {"\r\n": "CRLF", "\n": "LF", "\r": "CR"}
 
 MAX_STORY_BYTES = 1_000_000
+MAX_BATCH_BYTES = 100_000_000
 
 # Bytes Windows-1252 leaves undefined, and control characters no story has:
 # their presence means the file is not Windows-1252 text either.
@@ -61,12 +63,12 @@ class DecodedStory:
     encoding: str
 
 
-def read_story(source: str | os.PathLike | bytes) -> str:
+def read_story(source: str | os.PathLike | bytes, max_bytes: int = MAX_STORY_BYTES) -> str:
     """The text of a story file (or of raw bytes), or ``TextFileError`` saying why not."""
-    return read_story_file(source).text
+    return read_story_file(source, max_bytes).text
 
 
-def read_story_file(source: str | os.PathLike | bytes) -> DecodedStory:
+def read_story_file(source: str | os.PathLike | bytes, max_bytes: int = MAX_STORY_BYTES) -> DecodedStory:
     if isinstance(source, bytes):
         return decode_story(source)
     try:
@@ -75,26 +77,26 @@ def read_story_file(source: str | os.PathLike | bytes) -> DecodedStory:
             raise TextFileError("is a directory, not a story file")
         if not stat.S_ISREG(kind.st_mode):
             raise TextFileError("is not a regular file (a device, pipe or socket), not a story file")
-        _refuse_size(kind.st_size)
+        _refuse_size(kind.st_size, max_bytes)
         with open(source, "rb") as handle:
-            return read_story_stream(handle)
+            return read_story_stream(handle, max_bytes)
     except FileNotFoundError:
         raise TextFileError("no such file (it may have been moved or deleted)") from None
     except OSError as error:
         raise TextFileError(f"cannot be read: {error.strerror or error}") from None
 
 
-def read_story_stream(stream: BinaryIO) -> DecodedStory:
-    """A story from an open binary stream (a file, standard input), refused past the size limit."""
-    data = stream.read(MAX_STORY_BYTES + 1)
-    _refuse_size(len(data))
+def read_story_stream(stream: BinaryIO, max_bytes: int = MAX_STORY_BYTES) -> DecodedStory:
+    """A story from an open binary stream (a file, standard input), refused past ``max_bytes``."""
+    data = stream.read(max_bytes + 1)
+    _refuse_size(len(data), max_bytes)
     return decode_story(data)
 
 
-def _refuse_size(size: int) -> None:
-    if size > MAX_STORY_BYTES:
+def _refuse_size(size: int, max_bytes: int) -> None:
+    if size > max_bytes:
         raise TextFileError(
-            f"is too large for a story ({size / 1e6:.1f} MB; Copydesk opens stories up to {MAX_STORY_BYTES // 1_000_000} MB)"
+            f"is too large for a story ({size / 1e6:.1f} MB; Copydesk opens stories up to {max_bytes // 1_000_000} MB)"
         )
 
 
