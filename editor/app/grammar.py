@@ -58,7 +58,7 @@ DOWNLOAD_SIZE = "about 250 MB"
 
 STATE_LABELS = {
     GrammarState.OFF: "Grammar: off",
-    GrammarState.IDLE: "Grammar: waiting",
+    GrammarState.IDLE: "Grammar: idle",
     GrammarState.STARTING: "Grammar: starting…",
     GrammarState.READY: "Grammar: ready",
     GrammarState.NOT_INSTALLED: "Grammar: not installed",
