@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import bisect
+import re
+from collections import Counter
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from editor.app.story_editor import CATEGORY_COLOURS, Marked
+from editor.engine.issues import Issue
 
 _SNIPPET = 24
+_LINE_BREAK = re.compile("\n")
 
 
 class IssuePanel(QWidget):
@@ -36,41 +40,63 @@ class IssuePanel(QWidget):
         layout.addWidget(self.tree)
         layout.addLayout(buttons)
         self.counts: dict[str, int] = {}
-        self._marks: list[Marked] = []
+        # Mirrors the tree: the categories in order, and each one's rows and marks in order.
+        self._categories: list[str] = []
+        self._rows: dict[str, list[tuple[str, str, str]]] = {}
+        self._marks: dict[str, list[Marked]] = {}
+        self._wanted: tuple[list[Marked], str] = ([], "")
+        self._refresh = QTimer(self, singleShot=True, interval=0)
+        self._refresh.timeout.connect(self._show_wanted)
         self._update_buttons()
         # itemSelectionChanged carries no arguments; currentItemChanged passes None after clear().
         self.tree.itemSelectionChanged.connect(self._update_buttons)
 
     def show_marks(self, marks: list[Marked], text: str) -> None:
-        self.tree.clear()
-        self._marks = []
-        by_category: dict[str, list[Marked]] = {}
+        """Show ``marks``, whose issues were found in ``text``.
+
+        The counts change at once; the tree in the next pass of the event loop,
+        so that a key typed meanwhile is handled between the underlines and the
+        list. A re-check usually changes a row or two, so only the rows that
+        differ from what is shown are rewritten, added or removed.
+        """
+        self._wanted = (marks, text)
+        self.counts = dict(Counter(mark.issue.category for mark in marks))
+        self._refresh.start()
+
+    def _show_wanted(self) -> None:
+        marks, text = self._wanted
+        line_starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
+        marks_by_category: dict[str, list[Marked]] = {}
         for mark in marks:
-            by_category.setdefault(mark.issue.category, []).append(mark)
-        self.counts = {category: len(items) for category, items in by_category.items()}
-        line_starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
-        for category in sorted(by_category):
-            items = by_category[category]
-            parent = QTreeWidgetItem([f"{category.capitalize()} ({len(items)})", ""])
-            parent.setData(0, Qt.ItemDataRole.UserRole, -1)
-            parent.setForeground(0, QBrush(QColor(CATEGORY_COLOURS.get(category, "#444"))))
-            self.tree.addTopLevelItem(parent)
-            for mark in items:
-                issue = mark.issue
-                line = _line_of(line_starts, issue.start)
-                snippet = text[max(0, issue.start - 8) : issue.end + _SNIPPET].replace("\n", " ")
-                child = QTreeWidgetItem([f"{issue.message} — …{snippet}…", str(line)])
-                child.setToolTip(0, issue.explanation)
-                # Items hold an index into the marks, never the Python object itself.
-                child.setData(0, Qt.ItemDataRole.UserRole, len(self._marks))
-                self._marks.append(mark)
-                parent.addChild(child)
-            parent.setExpanded(True)
+            marks_by_category.setdefault(mark.issue.category, []).append(mark)
+        for gone in [category for category in self._categories if category not in marks_by_category]:
+            self.tree.takeTopLevelItem(self._categories.index(gone))
+            self._categories.remove(gone)
+            del self._rows[gone], self._marks[gone]
+        for category in sorted(marks_by_category):
+            items = marks_by_category[category]
+            if category not in self._rows:
+                index = bisect.bisect(self._categories, category)
+                header = QTreeWidgetItem()
+                header.setForeground(0, QBrush(QColor(CATEGORY_COLOURS.get(category, "#444"))))
+                self.tree.insertTopLevelItem(index, header)
+                header.setExpanded(True)
+                self._categories.insert(index, category)
+                self._rows[category] = []
+            header = self.tree.topLevelItem(self._categories.index(category))
+            header.setText(0, f"{category.capitalize()} ({len(items)})")
+            rows = [_row(mark.issue, text, line_starts) for mark in items]
+            _replace_children(header, self._rows[category], rows)
+            self._rows[category] = rows
+            self._marks[category] = items
         self._update_buttons()
 
     def _mark_of(self, item: QTreeWidgetItem | None) -> Marked | None:
-        index = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else -1
-        return self._marks[index] if index >= 0 else None
+        if item is None or self.tree.indexOfTopLevelItem(item) >= 0:
+            return None  # a category's header
+        header = item.parent()
+        category = self._categories[self.tree.indexOfTopLevelItem(header)]
+        return self._marks[category][header.indexOfChild(item)]
 
     def _selected(self) -> Marked | None:
         # selectedItems() rather than currentItem(): PySide6 6.12 miscounts the
@@ -99,5 +125,36 @@ class IssuePanel(QWidget):
         self.fix_all_button.setEnabled(bool(mark and mark.issue.group and mark.issue.replacements))
 
 
-def _line_of(line_starts: list[int], offset: int) -> int:
-    return bisect.bisect_right(line_starts, offset)
+def _row(issue: Issue, text: str, line_starts: list[int]) -> tuple[str, str, str]:
+    """What the panel shows for an issue: the message and a snippet, the line, the explanation."""
+    snippet = text[max(0, issue.start - 8) : issue.end + _SNIPPET].replace("\n", " ")
+    line = bisect.bisect_right(line_starts, issue.start)
+    return f"{issue.message} — …{snippet}…", str(line), issue.explanation
+
+
+def _replace_children(header: QTreeWidgetItem, shown: list[tuple], rows: list[tuple]) -> None:
+    """Make ``header``'s children, which show ``shown``, show ``rows``: rows the two share
+    at the start and at the end are left alone, the ones between rewritten in place, and
+    the rest added or taken away."""
+    same_start = 0
+    while same_start < min(len(shown), len(rows)) and shown[same_start] == rows[same_start]:
+        same_start += 1
+    same_end = 0
+    while same_end < min(len(shown), len(rows)) - same_start and shown[-1 - same_end] == rows[-1 - same_end]:
+        same_end += 1
+    old_end, new_end = len(shown) - same_end, len(rows) - same_end
+    for index in range(same_start, min(old_end, new_end)):
+        _set_row(header.child(index), rows[index])
+    added = [_set_row(QTreeWidgetItem(), row) for row in rows[old_end:new_end]]
+    if added:
+        header.insertChildren(old_end, added)
+    for index in reversed(range(new_end, old_end)):
+        header.takeChild(index)
+
+
+def _set_row(item: QTreeWidgetItem, row: tuple[str, str, str]) -> QTreeWidgetItem:
+    label, line, explanation = row
+    item.setText(0, label)
+    item.setText(1, line)
+    item.setToolTip(0, explanation)
+    return item

@@ -3,7 +3,9 @@
 Each issue is kept with a QTextCursor over its span. Qt moves those cursors
 as the text is edited, so the menu and the underlines agree with what is on
 screen even before the next check arrives; a fix whose text has changed
-under it is not applied.
+under it is not applied. A re-check after a keystroke mostly finds the same
+issues on the same spans: those keep their cursors, and the underlines are
+redrawn only when something changed.
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ CATEGORY_COLOURS = {
 }
 
 
+# Qt's raw text separates blocks with this where plain text has a line break.
+PARAGRAPH_SEPARATOR = "\u2029"
+_KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor
+
+
 @dataclass
 class Marked:
     """An issue and the cursor that follows its span through edits."""
@@ -47,7 +54,7 @@ class Marked:
 
 def plain_text(editor: QPlainTextEdit) -> str:
     """The document's text with non-breaking spaces kept (toPlainText turns them into spaces)."""
-    return editor.document().toRawText().replace("\u2029", "\n")
+    return editor.document().toRawText().replace(PARAGRAPH_SEPARATOR, "\n")
 
 
 class StoryEditor(QPlainTextEdit):
@@ -80,15 +87,29 @@ class StoryEditor(QPlainTextEdit):
     def show_issues(self, text: str, issues: list[Issue]) -> None:
         """Underline ``issues``, computed on ``text``, which is the editor's text now."""
         offsets = Utf16Offsets(text)
+        # A cursor is kept for what is drawn from it: its span and its colour.
+        drawn = {
+            (mark.cursor.selectionStart(), mark.cursor.selectionEnd(), mark.issue.category): mark.cursor
+            for mark in self.marked
+        }
+        kept, created = set(), False
         document = self.document()
         marked = []
         for issue in issues:
-            cursor = QTextCursor(document)
-            cursor.setPosition(offsets.to_utf16(issue.start))
-            cursor.setPosition(offsets.to_utf16(issue.end), QTextCursor.MoveMode.KeepAnchor)
-            marked.append(Marked(issue, cursor, cursor.selectedText()))
+            key = (offsets.to_utf16(issue.start), offsets.to_utf16(issue.end), issue.category)
+            cursor = drawn.get(key)
+            if cursor is None:
+                cursor, created = QTextCursor(document), True
+                cursor.setPosition(key[0])
+                cursor.setPosition(key[1], _KEEP_ANCHOR)
+            else:
+                kept.add(key)
+            # The text under the span as selectedText() gives it, without asking Qt for it.
+            marked.append(Marked(issue, cursor, text[issue.start : issue.end].replace("\n", PARAGRAPH_SEPARATOR)))
+        redraw = created or len(kept) < len(drawn) or len(marked) != len(self.marked)
         self.marked = marked
-        self._draw()
+        if redraw:
+            self._draw()
 
     def _draw(self) -> None:
         selections = []

@@ -147,3 +147,108 @@ def test_the_window_has_the_copydesk_icon_without_a_desktop_install(qtbot):
     icon = application_icon()
     assert not icon.isNull()
     assert icon.pixmap(48, 48).width() == 48
+
+
+def type_text(qtbot, editor, text):
+    """Types ``text`` key by key, Return for a line break (QTest cannot type one)."""
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.keyClicks(editor, line)
+
+
+def visible_underlines(window):
+    """(underlined text, colour) of every underline Qt draws now."""
+    return sorted(
+        (selection.cursor.selectedText(), selection.format.underlineColor().name())
+        for selection in window.editor.extraSelections()
+    )
+
+
+def expected_underlines(window):
+    """The underlines a freshly drawn editor would show for the issues now marked."""
+    from editor.app.story_editor import CATEGORY_COLOURS
+
+    return sorted((mark.original, CATEGORY_COLOURS[mark.issue.category]) for mark in window.editor.marked)
+
+
+def test_an_edit_in_one_paragraph_moves_the_consistency_underline_in_another(qtbot, window):
+    from PySide6.QtGui import QTextCursor
+
+    type_text(qtbot, window.editor, "IS fighters fled.\n\nISIS lost ground.\n\nThe talks on ISIS ended.")
+    wait_for_mark(qtbot, window, "IS", "variant-consistency")
+    wait_until_checked(qtbot, window)
+    assert [m.original for m in window.editor.marked if m.issue.rule == "variant-consistency"] == ["IS"]
+    # Only the last paragraph changes: "ISIS" there becomes "IS", which is now the majority form.
+    cursor = window.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.MoveAnchor, len(" ended."))
+    cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, 2)
+    window.editor.setTextCursor(cursor)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Delete)
+    mark = wait_for_mark(qtbot, window, "ISIS", "variant-consistency")
+    wait_until_checked(qtbot, window)
+    assert [m.original for m in window.editor.marked if m.issue.rule == "variant-consistency"] == ["ISIS"]
+    assert mark.cursor.selectionStart() == text_of(window).index("ISIS")
+    assert visible_underlines(window) == expected_underlines(window)
+
+
+def test_underlines_stay_exact_while_typing_through_a_story(qtbot, window, tmp_path):
+    open_sample(window, tmp_path)
+    wait_for_mark(qtbot, window, "Alvarez Alvarez")
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.Start)
+    # Typing adds issues and moves the rest; rubbing out takes issues away and adds none.
+    for step in ("The the ", 4, "US ", "per cent ", 9, "x\n\n", "\"Quote, ", 8):
+        if isinstance(step, int):
+            for _ in range(step):
+                qtbot.keyClick(window.editor, Qt.Key.Key_Backspace)
+        else:
+            type_text(qtbot, window.editor, step)
+        wait_until_checked(qtbot, window)
+        text = text_of(window)
+        for mark in window.editor.marked:
+            assert mark.cursor.selectedText() == mark.original == text[mark.issue.start : mark.issue.end].replace(
+                "\n", "\u2029"
+            )
+        assert visible_underlines(window) == expected_underlines(window)
+
+
+def test_marks_read_the_text_as_qt_does_across_lines_and_special_characters(qtbot, window):
+    window.editor.insertPlainText("Officials said the\u00a0the 🇺🇸 talks ended.\n\nAdvertisement\n\nMore said the the.")
+    wait_for_mark(qtbot, window, "the\u00a0the")
+    wait_until_checked(qtbot, window)
+    assert window.editor.marked
+    for mark in window.editor.marked:
+        assert mark.cursor.selectedText() == mark.original
+
+
+def test_the_panel_after_many_edits_lists_what_a_new_panel_would(qtbot, window, tmp_path):
+    from editor.app.issue_panel import IssuePanel
+
+    open_sample(window, tmp_path)
+    wait_for_mark(qtbot, window, "Alvarez Alvarez")
+    for words in ("The the start. ", "\n\n", "Prices rose 5 per cent. ", "colour "):
+        type_text(qtbot, window.editor, words)
+        wait_until_checked(qtbot, window)
+    fresh = IssuePanel()
+    fresh.show_marks(window.editor.marked, text_of(window))
+    qtbot.waitUntil(lambda: tree_rows(fresh) == tree_rows(window.panel), timeout=5000)
+    assert window.panel.counts == fresh.counts
+    # Every row leads to its own mark.
+    tree = window.panel.tree
+    for top in range(tree.topLevelItemCount()):
+        header = tree.topLevelItem(top)
+        for index in range(header.childCount()):
+            mark = window.panel._mark_of(header.child(index))
+            assert mark.issue.message in header.child(index).text(0)
+    fresh.deleteLater()
+
+
+def tree_rows(panel):
+    tree = panel.tree
+    rows = []
+    for top in range(tree.topLevelItemCount()):
+        header = tree.topLevelItem(top)
+        rows.append((header.text(0), header.isExpanded()))
+        rows.extend((child.text(0), child.text(1), child.toolTip(0)) for child in map(header.child, range(header.childCount())))
+    return rows
