@@ -30,12 +30,22 @@ class Checker:
         self._paragraph_rules = [rule for rule in active if rule.scope == PARAGRAPH]
         self._story_rules = [rule for rule in active if rule.scope != PARAGRAPH]
         self._memo = ParagraphMemo(PARAGRAPH_MEMO_SIZE)
+        # The last check's paragraph issues in place, by paragraph offset and text.
+        self._placed: dict[tuple[int, str], tuple[Issue, ...]] = {}
 
     def check(self, text: str) -> list[Issue]:
         story = Story(text, self._memo)
         issues: list[Issue] = []
+        placed = {}
         for paragraph, found in zip(story.paragraphs, story.per_paragraph(self._paragraph_issues, self.style)):
-            issues.extend(issue.shifted(paragraph.start) for issue in found)
+            key = (paragraph.start, paragraph.text)
+            # An edit moves only the paragraphs after it; the others' issues are where they were.
+            shifted = self._placed.get(key)
+            if shifted is None:
+                shifted = tuple(issue.shifted(paragraph.start) for issue in found)
+            placed[key] = shifted
+            issues.extend(shifted)
+        self._placed = placed
         for rule in self._story_rules:
             issues.extend(rule.find(story, self.style))
         issues.sort(key=Issue.sort_key)
