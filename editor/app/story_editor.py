@@ -89,7 +89,7 @@ class StoryEditor(QPlainTextEdit):
         offsets = Utf16Offsets(text)
         # A cursor is kept for what is drawn from it: its span and its colour.
         drawn = {
-            (mark.cursor.selectionStart(), mark.cursor.selectionEnd(), mark.issue.category): mark.cursor
+            (mark.cursor.selectionStart(), mark.cursor.selectionEnd(), mark.issue.category): mark
             for mark in self.marked
         }
         kept, created = set(), False
@@ -97,12 +97,18 @@ class StoryEditor(QPlainTextEdit):
         marked = []
         for issue in issues:
             key = (offsets.to_utf16(issue.start), offsets.to_utf16(issue.end), issue.category)
-            cursor = drawn.get(key)
-            if cursor is None:
+            shown = drawn.get(key)
+            if shown is not None and shown.issue is issue:
+                # The checker hands back the same issue only for a paragraph whose text did not change.
+                marked.append(shown)
+                kept.add(key)
+                continue
+            if shown is None:
                 cursor, created = QTextCursor(document), True
                 cursor.setPosition(key[0])
                 cursor.setPosition(key[1], _KEEP_ANCHOR)
             else:
+                cursor = shown.cursor
                 kept.add(key)
             # The text under the span as selectedText() gives it, without asking Qt for it.
             marked.append(Marked(issue, cursor, text[issue.start : issue.end].replace("\n", PARAGRAPH_SEPARATOR)))
