@@ -27,6 +27,8 @@ class IssuePanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Issue", "Line"])
         self.tree.setColumnWidth(0, 300)
+        # Every row is one line; told so, Qt need not measure every row again when one changes.
+        self.tree.setUniformRowHeights(True)
         self.tree.itemClicked.connect(self._clicked)
         self.fix_button = QPushButton("Fix")
         self.fix_all_button = QPushButton("Fix all")
