@@ -14,9 +14,6 @@ from editor.engine.rule import PARAGRAPH, Rule
 from editor.engine.story import ParagraphMemo, Story
 from editor.engine.style import HouseStyle, builtin_style, DEFAULT_STYLE
 
-# Results, a few per paragraph: enough for a whole 1 MB story.
-PARAGRAPH_MEMO_SIZE = 50_000
-
 
 class Checker:
     """Checks stories under one house style; keep one per style to reuse its cache."""
@@ -29,11 +26,12 @@ class Checker:
         active = [rule for rule in chosen if rule.id not in self.style.disabled_rules]
         self._paragraph_rules = [rule for rule in active if rule.scope == PARAGRAPH]
         self._story_rules = [rule for rule in active if rule.scope != PARAGRAPH]
-        self._memo = ParagraphMemo(PARAGRAPH_MEMO_SIZE)
+        self._memo = ParagraphMemo()
         # The last check's paragraph issues in place, by paragraph offset and text.
         self._placed: dict[tuple[int, str], tuple[Issue, ...]] = {}
 
     def check(self, text: str) -> list[Issue]:
+        self._memo.next_check()
         story = Story(text, self._memo)
         issues: list[Issue] = []
         placed = {}

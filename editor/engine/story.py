@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -54,22 +53,26 @@ class ParagraphMemo:
 
     An edit changes a paragraph or two, so a re-check finds the others' results
     here. A result has offsets relative to its paragraph, so it holds wherever
-    the paragraph has moved. A Checker owns one, for its one house style, and
-    uses it from one thread; the oldest results are dropped beyond ``size``.
+    the paragraph has moved. A result no check has used since the one before
+    last is dropped, so the memo holds about one story's worth: the versions of
+    a paragraph being typed do not pile up (nor keep the garbage collector
+    busy). A Checker owns one, for its one house style, and uses it from one
+    thread, calling ``next_check`` before each check.
     """
 
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._results: OrderedDict[tuple[Callable, str], Any] = OrderedDict()
+    def __init__(self) -> None:
+        self._used: dict[tuple[Callable, str], Any] = {}
+        self._unused: dict[tuple[Callable, str], Any] = {}
+
+    def next_check(self) -> None:
+        self._unused, self._used = self._used, {}
 
     def result(self, build: Callable[[str, Any], Result], text: str, style: Any) -> Result:
         key = (build, text)
-        if key in self._results:
-            self._results.move_to_end(key)
-            return self._results[key]
-        found = self._results[key] = build(text, style)
-        if len(self._results) > self.size:
-            self._results.popitem(last=False)
+        if key in self._used:
+            return self._used[key]
+        found = self._unused.pop(key) if key in self._unused else build(text, style)
+        self._used[key] = found
         return found
 
 

@@ -1,0 +1,34 @@
+"""The paragraph memo: results are reused while checks use them, and dropped once they stop."""
+
+from editor.engine.story import ParagraphMemo, Story
+
+
+def test_a_result_is_kept_while_a_check_uses_it_and_dropped_after_a_check_without_it():
+    built = []
+
+    def shout(text, style):
+        built.append(text)
+        return text.upper()
+
+    memo = ParagraphMemo()
+    for paragraphs in (["a", "b"], ["a", "c"], ["a", "b"]):
+        memo.next_check()
+        assert [memo.result(shout, text, None) for text in paragraphs] == [text.upper() for text in paragraphs]
+    # "a" is read once; "b", unused by the second check, is read again by the third.
+    assert built == ["a", "b", "c", "b"]
+
+
+def test_a_paragraph_that_moved_is_not_read_again():
+    built = []
+
+    def words(text, style):
+        built.append(text)
+        return text.split()
+
+    memo = ParagraphMemo()
+    memo.next_check()
+    assert Story("One two.\n\nThree.", memo).per_paragraph(words, None) == [["One", "two."], ["Three."]]
+    memo.next_check()
+    moved = Story("Three.\n\nOne two.\n\nFour.", memo).per_paragraph(words, None)
+    assert moved == [["Three."], ["One", "two."], ["Four."]]
+    assert built == ["One two.", "Three.", "Four."]
