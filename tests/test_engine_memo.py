@@ -10,7 +10,7 @@ def test_a_result_is_kept_while_a_check_uses_it_and_dropped_after_a_check_withou
         built.append(text)
         return text.upper()
 
-    memo = ParagraphMemo()
+    memo = ParagraphMemo(100)
     for paragraphs in (["a", "b"], ["a", "c"], ["a", "b"]):
         memo.next_check()
         assert [memo.result(shout, text, None) for text in paragraphs] == [text.upper() for text in paragraphs]
@@ -25,10 +25,24 @@ def test_a_paragraph_that_moved_is_not_read_again():
         built.append(text)
         return text.split()
 
-    memo = ParagraphMemo()
+    memo = ParagraphMemo(100)
     memo.next_check()
     assert Story("One two.\n\nThree.", memo).per_paragraph(words, None) == [["One", "two."], ["Three."]]
     memo.next_check()
     moved = Story("Three.\n\nOne two.\n\nFour.", memo).per_paragraph(words, None)
     assert moved == [["Three."], ["One", "two."], ["Four."]]
     assert built == ["One two.", "Three.", "Four."]
+
+
+def test_beyond_its_limit_the_memo_reads_without_keeping():
+    built = []
+
+    def shout(text, style):
+        built.append(text)
+        return text.upper()
+
+    memo = ParagraphMemo(2)
+    for _ in range(2):
+        memo.next_check()
+        assert [memo.result(shout, text, None) for text in "abc"] == ["A", "B", "C"]
+    assert built == ["a", "b", "c", "c"]

@@ -14,6 +14,10 @@ from editor.engine.rule import PARAGRAPH, Rule
 from editor.engine.story import ParagraphMemo, Story
 from editor.engine.style import HouseStyle, builtin_style, DEFAULT_STYLE
 
+# Results kept from one check to the next, a few per paragraph: enough for the
+# longest story the window opens (1 MB); a longer file is checked once through.
+KEPT_RESULTS = 100_000
+
 
 class Checker:
     """Checks stories under one house style; keep one per style to reuse its cache."""
@@ -26,7 +30,7 @@ class Checker:
         active = [rule for rule in chosen if rule.id not in self.style.disabled_rules]
         self._paragraph_rules = [rule for rule in active if rule.scope == PARAGRAPH]
         self._story_rules = [rule for rule in active if rule.scope != PARAGRAPH]
-        self._memo = ParagraphMemo()
+        self._memo = ParagraphMemo(KEPT_RESULTS)
         # The last check's paragraph issues in place, by paragraph offset and text.
         self._placed: dict[tuple[int, str], tuple[Issue, ...]] = {}
 
@@ -41,7 +45,8 @@ class Checker:
             shifted = self._placed.get(key)
             if shifted is None:
                 shifted = tuple(issue.shifted(paragraph.start) for issue in found)
-            placed[key] = shifted
+            if len(placed) < KEPT_RESULTS:
+                placed[key] = shifted
             issues.extend(shifted)
         self._placed = placed
         for rule in self._story_rules:

@@ -56,11 +56,14 @@ class ParagraphMemo:
     the paragraph has moved. A result no check has used since the one before
     last is dropped, so the memo holds about one story's worth: the versions of
     a paragraph being typed do not pile up (nor keep the garbage collector
-    busy). A Checker owns one, for its one house style, and uses it from one
-    thread, calling ``next_check`` before each check.
+    busy). At most ``limit`` results are kept: a text longer than any story
+    being edited is read once through and needs none kept. A Checker owns one,
+    for its one house style, and uses it from one thread, calling
+    ``next_check`` before each check.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
         self._used: dict[tuple[Callable, str], Any] = {}
         self._unused: dict[tuple[Callable, str], Any] = {}
 
@@ -72,7 +75,8 @@ class ParagraphMemo:
         if key in self._used:
             return self._used[key]
         found = self._unused.pop(key) if key in self._unused else build(text, style)
-        self._used[key] = found
+        if len(self._used) < self.limit:
+            self._used[key] = found
         return found
 
 
