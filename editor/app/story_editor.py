@@ -97,21 +97,20 @@ class StoryEditor(QPlainTextEdit):
         marked = []
         for issue in issues:
             key = (offsets.to_utf16(issue.start), offsets.to_utf16(issue.end), issue.category)
+            # The text under the span as selectedText() gives it, without asking Qt for it.
+            original = text[issue.start : issue.end].replace("\n", PARAGRAPH_SEPARATOR)
             shown = drawn.get(key)
-            if shown is not None and shown.issue is issue:
-                # The checker hands back the same issue only for a paragraph whose text did not change.
-                marked.append(shown)
-                kept.add(key)
-                continue
             if shown is None:
                 cursor, created = QTextCursor(document), True
                 cursor.setPosition(key[0])
                 cursor.setPosition(key[1], _KEEP_ANCHOR)
             else:
-                cursor = shown.cursor
                 kept.add(key)
-            # The text under the span as selectedText() gives it, without asking Qt for it.
-            marked.append(Marked(issue, cursor, text[issue.start : issue.end].replace("\n", PARAGRAPH_SEPARATOR)))
+                if shown.issue is issue and shown.original == original:
+                    marked.append(shown)
+                    continue
+                cursor = shown.cursor
+            marked.append(Marked(issue, cursor, original))
         redraw = created or len(kept) < len(drawn) or len(marked) != len(self.marked)
         self.marked = marked
         if redraw:

@@ -252,3 +252,25 @@ def tree_rows(panel):
         rows.append((header.text(0), header.isExpanded()))
         rows.extend((child.text(0), child.text(1), child.toolTip(0)) for child in map(header.child, range(header.childCount())))
     return rows
+
+
+def test_retyping_the_start_of_an_underlined_span_keeps_the_underline_on_all_of_it(qtbot, window):
+    from PySide6.QtGui import QTextCursor
+
+    qtbot.keyClicks(window.editor, "He said the the talks failed.")
+    mark = wait_for_mark(qtbot, window, "the the")
+    wait_until_checked(qtbot, window)
+    start = mark.cursor.selectionStart()
+    # Qt moves a span's start past text typed at it, so the old cursor now starts two letters late.
+    cursor = window.editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + 2, QTextCursor.MoveMode.KeepAnchor)
+    window.editor.setTextCursor(cursor)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Delete)
+    qtbot.keyClicks(window.editor, "th")
+    assert text_of(window) == "He said the the talks failed."
+    assert mark.cursor.selectionStart() == start + 2
+    wait_until_checked(qtbot, window)
+    (mark,) = window.editor.marked
+    assert (mark.cursor.selectionStart(), mark.cursor.selectedText()) == (start, "the the")
+    assert visible_underlines(window) == expected_underlines(window) == [("the the", "#d32f2f")]
