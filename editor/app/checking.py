@@ -69,6 +69,9 @@ class BackgroundChecker(QObject):
         self._relay.done.connect(self._finished)
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self._start)
+        self._handover = QTimer(self, singleShot=True, interval=0)
+        self._handover.timeout.connect(self._hand_over)
+        self._result: tuple[int, str, list[Issue]] = (-1, "", [])
         self._checker = Checker(style)
         _freeze_startup_objects()
         self._pending: tuple[str, int] | None = None
@@ -105,6 +108,13 @@ class BackgroundChecker(QObject):
     def _finished(self, revision: int, text: str, issues: list[Issue], check_ms: float) -> None:
         self._running = False
         self._last_check_ms = check_ms
+        self._result = (revision, text, issues)
+        # Handed over in the next pass of the event loop: a key typed during the check is handled
+        # first (and makes these results stale, so they are not drawn at all).
+        self._handover.start()
+
+    def _hand_over(self) -> None:
+        revision, text, issues = self._result
         if revision == self.latest_revision:
             self.checked.emit(revision, text, issues)
         # The next check starts once the window has drawn this one's results.
