@@ -28,10 +28,14 @@ class Ignores:
         self.occurrences.add(occurrence_key(issue, text))
 
     def visible(self, issues: list[Issue], text: str) -> list[Issue]:
+        # Runs on the UI thread after every check: the costly occurrence key
+        # is built only when something was ignored one by one.
+        if not (self.rules or self.occurrences or self.dictionary):
+            return issues
         return [
             issue
             for issue in issues
             if issue.rule not in self.rules
             and not (issue.category == "spelling" and text[issue.start : issue.end] in self.dictionary)
-            and occurrence_key(issue, text) not in self.occurrences
+            and not (self.occurrences and occurrence_key(issue, text) in self.occurrences)
         ]
