@@ -190,6 +190,17 @@ class LocalServer:
     def alive(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
+    def survives(self, grace: float) -> bool:
+        """Whether the process is still running after ``grace`` seconds: a server that dropped a
+        request as it crashed may take a moment to exit."""
+        if self._process is None:
+            return False
+        try:
+            self._process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            return True
+        return False
+
     @property
     def exit_code(self) -> int | None:
         return None if self._process is None else self._process.poll()

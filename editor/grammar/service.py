@@ -43,6 +43,9 @@ from editor.grammar.paragraphs import ParagraphCache
 
 MODES = ("off", "local", "remote", "public")
 PUBLIC_URL = "https://api.languagetool.org/"
+# How long a local server that failed a request may take to exit before it
+# counts as alive (and the failure as the request's, not the server's).
+DYING_GRACE = 1.0
 
 # language_tool_python.Match converts offsets with a class-level copy of the
 # last text it saw, so two checks building matches at once would mix them up.
@@ -262,7 +265,7 @@ class GrammarChecker:
                 raise
             except Exception as error:  # noqa: BLE001 - see _failure
                 server = self._server
-                if server is None or server.alive() or self._closed:
+                if server is None or self._closed or server.survives(DYING_GRACE):
                     raise self._failure(error) from None
                 self._restart(server)
 
