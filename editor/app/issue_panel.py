@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidget
 
 from editor.app.story_editor import CATEGORY_COLOURS, Marked
 from editor.engine.issues import Issue
+from editor.engine.sequences import shared_ends
 
 _SNIPPET = 24
 _LINE_BREAK = re.compile("\n")
@@ -138,12 +139,7 @@ def _replace_children(header: QTreeWidgetItem, shown: list[tuple], rows: list[tu
     """Make ``header``'s children, which show ``shown``, show ``rows``: rows the two share
     at the start and at the end are left alone, the ones between rewritten in place, and
     the rest added or taken away."""
-    same_start = 0
-    while same_start < min(len(shown), len(rows)) and shown[same_start] == rows[same_start]:
-        same_start += 1
-    same_end = 0
-    while same_end < min(len(shown), len(rows)) - same_start and shown[-1 - same_end] == rows[-1 - same_end]:
-        same_end += 1
+    same_start, same_end = shared_ends(shown, rows)
     old_end, new_end = len(shown) - same_end, len(rows) - same_end
     for index in range(same_start, min(old_end, new_end)):
         _set_row(header.child(index), rows[index])

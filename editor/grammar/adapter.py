@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from editor.engine.issues import Issue
+from editor.engine.sequences import shared_ends
 from editor.engine.words import bounded_phrase
 
 RULE_PREFIX = "lt:"
@@ -128,12 +129,7 @@ def _one_edit_apart(word: str, other: str) -> bool:
     """Whether one letter added, removed, changed or swapped with its neighbour turns ``word`` into ``other``."""
     if abs(len(word) - len(other)) > 1:
         return False
-    start = 0
-    while start < min(len(word), len(other)) and word[start] == other[start]:
-        start += 1
-    end = 0
-    while end < min(len(word), len(other)) - start and word[-1 - end] == other[-1 - end]:
-        end += 1
+    start, end = shared_ends(word, other)
     left, right = word[start : len(word) - end], other[start : len(other) - end]
     return len(left) <= 1 and len(right) <= 1 or (len(left) == len(right) == 2 and left == right[::-1])
 
