@@ -124,6 +124,7 @@ def _check_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         print(f"copydesk: {error}", file=sys.stderr)
         return EXIT_ERROR
     checker = Checker(style)
+    ignores = _user_dictionary()
     grammar = _grammar_checker(args)
     grammar_failed = False
     results = []
@@ -134,6 +135,7 @@ def _check_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
                 checked.issues = checker.check(checked.text)
                 if grammar is not None and not grammar_failed:
                     grammar_failed = not _add_grammar(grammar, checked, style)
+                checked.issues = ignores.visible(checked.issues, checked.text)
             else:
                 print(f"copydesk: {path}: {checked.error}", file=sys.stderr)
             results.append(checked)
@@ -149,6 +151,20 @@ def _check_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     if grammar_failed or any(checked.error for checked in results):
         return EXIT_ERROR
     return EXIT_FLAGGED if any(checked.issues for checked in results) else EXIT_CLEAN
+
+
+def _user_dictionary():
+    """The words the user added to the dictionary in the window: not misspelt here either."""
+    from editor.engine.ignores import Ignores
+    from editor.engine.textfile import TextFileError
+    from editor.userdata import dictionary_path, read_dictionary
+
+    path = dictionary_path()
+    try:
+        return Ignores(dictionary=read_dictionary(path))
+    except TextFileError as error:
+        print(f"copydesk: dictionary not used: {path}: {error}", file=sys.stderr)
+        return Ignores()
 
 
 def _grammar_checker(args: argparse.Namespace):

@@ -1,4 +1,15 @@
 import os
 
+import pytest
+
 # Tests never need a screen: Qt draws offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path, monkeypatch):
+    """The user's data folder (dictionary, recovery copies) in a tmp dir, never the real home."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    # language-tool-python's LanguageTool folder: empty, so no test starts the user's LanguageTool.
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "language_tool_python"))
+    return tmp_path / "data"

@@ -26,10 +26,12 @@ def run(paths: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from editor.app.main_window import MainWindow
+    from editor.userdata import APPLICATION, ORGANIZATION
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setOrganizationName("Copydesk")
-    app.setApplicationName("Copydesk")
+    # Qt's settings and the user's data folder (editor.userdata) are named after these.
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(application_icon())
     window = MainWindow()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSaveFile, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QSaveFile, QSettings, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from editor.app.file_watch import DiskFile
 from editor.app.grammar import GrammarSupport
 from editor.app.issue_panel import IssuePanel
 from editor.app.story_editor import Marked, StoryEditor, plain_text
+from editor.userdata import dictionary_path, read_dictionary
 from editor.engine import StyleError, builtin_style, load_style
 from editor.engine.ignores import Ignores
 from editor.engine.issues import Issue
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.settings = settings or QSettings()
-        self.dictionary_path = dictionary or _dictionary_path()
+        self.dictionary_path = dictionary or dictionary_path()
         self.recovery_folder = recovery_folder or recovery.default_folder()
         self.recovery = recovery.RecoveryCopy(self.recovery_folder)
         self.restored_windows: list[MainWindow] = []
@@ -236,14 +237,11 @@ class MainWindow(QMainWindow):
         self._recheck(at_once=True)
 
     def _load_dictionary(self) -> set[str]:
-        if not self.dictionary_path.exists():
-            return set()
         try:
-            text = read_story_file(self.dictionary_path).text
+            return read_dictionary(self.dictionary_path)
         except TextFileError as error:
             self._startup_notes.append(f"Dictionary not loaded: {self.dictionary_path}: {error}")
             return set()
-        return {line.strip() for line in text.splitlines() if line.strip()}
 
     # ------------------------------------------------------------ house style
 
@@ -545,8 +543,3 @@ class MainWindow(QMainWindow):
         self.checker.shutdown()
         self.grammar.shutdown()
         event.accept()
-
-
-def _dictionary_path() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(folder) / "dictionary.txt"

@@ -16,11 +16,13 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSaveFile, QStandardPaths
+from PySide6.QtCore import QLockFile, QSaveFile
+
+from editor.userdata import data_folder
 
 
 def default_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "recovery"
+    return data_folder() / "recovery"
 
 
 @dataclass(frozen=True)

@@ -8,15 +8,6 @@ from editor.engine.resources import resource
 SAMPLE = resource("samples", "wire-story.txt")
 
 
-@pytest.fixture(autouse=True)
-def data_home(tmp_path, monkeypatch):
-    """The user's data folder (recovery copies, dictionary) in a tmp dir, never the real home."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    # language-tool-python's LanguageTool folder: empty, so no test starts the user's LanguageTool.
-    monkeypatch.setenv("LTP_PATH", str(tmp_path / "language_tool_python"))
-    return tmp_path / "data"
-
-
 @pytest.fixture
 def window(qtbot, tmp_path):
     from editor.app.main_window import MainWindow

@@ -4,6 +4,7 @@ behind the editor's back, and broken house-style and dictionary files."""
 
 import codecs
 import shutil
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QSaveFile, QSettings, Qt, QUrl
@@ -405,3 +406,19 @@ def test_the_question_box_returns_the_button_clicked_and_escape_picks_the_safe_c
     assert window.ask("Unsaved changes", "Save?", ("Save", "Discard", "Cancel")) == "Cancel"
     QTimer.singleShot(0, lambda: answer(key=Qt.Key.Key_Return))
     assert window.ask("Restore unsaved story?", "Restore it?", ("Restore", "Discard", "Decide Later")) == "Restore"
+
+
+def test_the_window_keeps_its_data_where_the_command_line_looks(qapp, data_home):
+    from PySide6.QtCore import QStandardPaths
+
+    from editor.userdata import APPLICATION, ORGANIZATION, data_folder
+
+    names = qapp.organizationName(), qapp.applicationName()
+    qapp.setOrganizationName(ORGANIZATION)
+    qapp.setApplicationName(APPLICATION)
+    try:
+        qt_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    finally:
+        qapp.setOrganizationName(names[0])
+        qapp.setApplicationName(names[1])
+    assert Path(qt_folder) == data_folder()

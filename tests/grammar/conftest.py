@@ -16,12 +16,10 @@ needs_recordings = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(autouse=True)
-def own_languagetool_folder(tmp_path, monkeypatch):
-    """language-tool-python looks for LanguageTool in LTP_PATH: a test's own empty folder, never the user's."""
-    folder = tmp_path / "language_tool_python"
-    monkeypatch.setenv("LTP_PATH", str(folder))
-    return folder
+@pytest.fixture
+def own_languagetool_folder(data_home):
+    """Where language-tool-python looks for LanguageTool in a test (LTP_PATH, set by the top conftest)."""
+    return Path(os.environ["LTP_PATH"])
 
 
 @pytest.fixture

@@ -62,3 +62,24 @@ def test_grammar_with_no_languagetool_installed_says_so(capsys, tmp_path, fake_j
     status, out, err = run(capsys, "--grammar", story(tmp_path, "A clean story.\n"))
     assert status == 2
     assert "LanguageTool is not installed" in err
+
+
+def test_words_added_to_the_dictionary_in_the_window_are_not_flagged_here(capsys, tmp_path, languagetool):
+    from editor.userdata import dictionary_path
+
+    dictionary_path().parent.mkdir(parents=True)
+    dictionary_path().write_text("tomorow\n", encoding="utf-8")
+    path = story(tmp_path, recorded_text("grammar-sample.txt"))
+    status, out, err = run(capsys, "--languagetool-url", languagetool.url, path)
+    assert status == 1 and err == ""
+    assert "lt:THEIR_IS" in out and "lt:MORFOLOGIK_RULE_EN_US" not in out
+
+
+def test_an_unreadable_dictionary_is_named_and_checking_goes_on(capsys, tmp_path):
+    from editor.userdata import dictionary_path
+
+    dictionary_path().parent.mkdir(parents=True)
+    dictionary_path().write_bytes(b"word\x00\n")
+    status, out, err = run(capsys, story(tmp_path, "The minister said the the talks would resume.\n"))
+    assert status == 1 and "repeated-word" in out
+    assert f"dictionary not used: {dictionary_path()}: looks like a binary file (a NUL byte on line 1)" in err

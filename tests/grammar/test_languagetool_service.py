@@ -218,8 +218,7 @@ REAL = os.environ.get("COPYDESK_LANGUAGETOOL")
 
 
 @pytest.mark.skipif(not REAL, reason="set COPYDESK_LANGUAGETOOL to a LanguageTool-<version> folder or a server URL")
-def test_a_real_languagetool_flags_the_grammar_sample(plain_style, monkeypatch):
-    monkeypatch.undo()  # the user's own LanguageTool folder, not the test's empty one
+def test_a_real_languagetool_flags_the_grammar_sample(plain_style):
     if REAL.startswith(("http://", "https://")):
         settings = GrammarSettings(mode="remote", url=REAL, read_timeout=120)
     else:
