@@ -8,8 +8,10 @@ cd "$(dirname "$0")/.."
 testing=false
 [ "${1:-}" = "--test" ] && testing=true
 
+# Wire copy quotes social posts: without a colour emoji font, emoji and flags show as empty boxes.
 system_packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
-    libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libfontconfig1 libdbus-1-3 fonts-dejavu-core)
+    libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
+    fonts-noto-color-emoji)
 missing=()
 if command -v dpkg >/dev/null 2>&1; then
     for package in "${system_packages[@]}"; do
