@@ -106,11 +106,15 @@ class IssuesByParagraph:
         self._by_text: dict[str, list[Issue]] = {}
         paragraphs = split_paragraphs(text)
         starts = [paragraph.start for paragraph in paragraphs]
+        # A paragraph that recurs word for word has the same issues each time: keep its first.
+        first = {}
         for paragraph in paragraphs:
+            first.setdefault(paragraph.text, paragraph.start)
             self._by_text.setdefault(paragraph.text, [])
         for issue in issues:
             paragraph = paragraphs[bisect.bisect_right(starts, issue.start) - 1]
-            self._by_text[paragraph.text].append(issue.shifted(-paragraph.start))
+            if first[paragraph.text] == paragraph.start:
+                self._by_text[paragraph.text].append(issue.shifted(-paragraph.start))
 
     def in_text(self, text: str) -> list[Issue]:
         """The kept issues of every paragraph of ``text`` that LanguageTool has seen unchanged."""
