@@ -7,7 +7,9 @@ waits for it and is checked in one go when it ends. A story whose checks take
 longer waits for typing to pause: its results would be stale by the next key
 anyway, and a check running meanwhile takes the interpreter from the typing.
 Results carry the revision they were computed for; results for an older
-revision are dropped and the newest text is checked next.
+revision are dropped and the newest text is checked next. A ``finish`` step
+given to the checker runs on its thread too, after the engine: joining
+LanguageTool's last answer to the issues must not cost the typing either.
 
 Python's full garbage collection holds the interpreter lock, in whichever
 thread it starts, while it walks every object; with Qt and the engine loaded
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
@@ -35,16 +38,21 @@ class _Relay(QObject):
     done = Signal(int, str, list, float)
 
 
+Finish = Callable[[str, list[Issue]], list[Issue]]
+
+
 class _CheckJob(QRunnable):
-    def __init__(self, checker: Checker, text: str, revision: int, relay: _Relay) -> None:
+    def __init__(self, checker: Checker, finish: Finish | None, text: str, revision: int, relay: _Relay) -> None:
         super().__init__()
-        self.checker, self.text, self.revision, self.relay = checker, text, revision, relay
+        self.checker, self.finish, self.text, self.revision, self.relay = checker, finish, text, revision, relay
 
     def run(self) -> None:
         # The thread's own time: waiting for the interpreter while the window works is not the check's.
         started = time.thread_time()
         try:
             issues = self.checker.check(self.text)
+            if self.finish is not None:
+                issues = self.finish(self.text, issues)
         except Exception:  # noqa: BLE001 - a rule's bug must not take the window down
             issues = []
         self.relay.done.emit(self.revision, self.text, issues, (time.thread_time() - started) * 1000)
@@ -61,8 +69,9 @@ class BackgroundChecker(QObject):
 
     checked = Signal(int, str, list)
 
-    def __init__(self, style: HouseStyle, parent: QObject | None = None) -> None:
+    def __init__(self, style: HouseStyle, parent: QObject | None = None, finish: Finish | None = None) -> None:
         super().__init__(parent)
+        self._finish = finish
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._relay = _Relay(self)
@@ -103,7 +112,7 @@ class BackgroundChecker(QObject):
         text, revision = self._pending
         self._pending = None
         self._running = True
-        self._pool.start(_CheckJob(self._checker, text, revision, self._relay))
+        self._pool.start(_CheckJob(self._checker, self._finish, text, revision, self._relay))
 
     def _finished(self, revision: int, text: str, issues: list[Issue], check_ms: float) -> None:
         self._running = False

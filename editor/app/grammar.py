@@ -3,9 +3,10 @@
 All checking is ``editor.grammar``'s; this module only keeps it off the UI
 thread and shows its state. LanguageTool's start-up, checks and failures
 happen on one daemon thread: a daemon, because a request to a stalled
-server must not keep Copydesk from quitting. The window merges the answer
-with the built-in issues; until a newer answer arrives, the paragraphs an
-edit did not touch keep LanguageTool's underlines.
+server must not keep Copydesk from quitting. The answer is joined to the
+built-in issues on the built-in checks' own thread (``with_answer``); until
+a newer answer arrives, the paragraphs an edit did not touch keep
+LanguageTool's underlines.
 """
 
 from __future__ import annotations
@@ -213,7 +214,7 @@ class GrammarRunner(QObject):
 class GrammarSupport(QObject):
     """What the window needs from LanguageTool: merged issues, a status button, settings, the download."""
 
-    updated = Signal()  # a newer answer: the window shows its issues again
+    updated = Signal()  # a newer answer, or none any more: the window checks its text again
 
     def __init__(self, window: QWidget, settings: QSettings) -> None:
         super().__init__(window)
@@ -230,13 +231,18 @@ class GrammarSupport(QObject):
         self.runner.statusChanged.connect(self.button.show_status)
         self.button.show_status(self.runner.status)
 
-    def merged(self, revision: int, text: str, builtin: list[Issue], style: HouseStyle) -> list[Issue]:
-        """The built-in issues with LanguageTool's for ``text``; asks LanguageTool about it, once
-        typing pauses, if it has not seen it."""
+    def with_answer(self, text: str, builtin: list[Issue]) -> list[Issue]:
+        """The built-in issues of ``text`` with LanguageTool's last answer, as far as it still fits.
+
+        Runs on the checking thread: it only reads the answer, which is replaced, never changed.
+        """
+        return merge_issues(builtin, self._answer.in_text(text))
+
+    def note_text(self, revision: int, text: str, style: HouseStyle) -> None:
+        """Asks LanguageTool about ``text`` once typing pauses, unless it has answered for it."""
         if text != self._answered_text:
             self._unasked = (revision, text, style)
             self._pause.start()
-        return merge_issues(builtin, self._answer.in_text(text))
 
     def _ask(self) -> None:
         if self._unasked is not None:

@@ -61,8 +61,6 @@ class MainWindow(QMainWindow):
         self._startup_notes: list[str] = []
         self.ignores = Ignores(dictionary=self._load_dictionary())
         self._revision = 0
-        self._builtin_issues: tuple[int, str, list[Issue]] = (-1, "", [])
-        self._last_issues: list[Issue] = []
 
         self.editor = StoryEditor()
         self.editor.document().setModified(False)  # setting its font and margin counts as a change
@@ -79,10 +77,11 @@ class MainWindow(QMainWindow):
         self._answering_disk = False
 
         style = self._initial_style()
-        self.checker = BackgroundChecker(style, self)
-        self.checker.checked.connect(self._show_issues)
         self.grammar = GrammarSupport(self, self.settings)
-        self.grammar.updated.connect(self._show_latest_issues)
+        # LanguageTool's answer is joined to the issues on the checking thread.
+        self.checker = BackgroundChecker(style, self, finish=self.grammar.with_answer)
+        self.checker.checked.connect(self._show_issues)
+        self.grammar.updated.connect(lambda: self._recheck(at_once=True))
 
         self._build_actions()
         self._build_status_bar()
@@ -198,18 +197,10 @@ class MainWindow(QMainWindow):
         self.checker.request(text, self._revision, at_once=at_once)
 
     def _show_issues(self, revision: int, text: str, issues: list[Issue]) -> None:
+        """The issues of the text now in the editor, LanguageTool's as far as it has answered."""
         if revision != self._revision:
             return
-        self._builtin_issues = (revision, text, issues)
-        self._show_latest_issues()
-
-    def _show_latest_issues(self) -> None:
-        """The newest built-in issues with LanguageTool's, as far as it has answered."""
-        revision, text, builtin = self._builtin_issues
-        if revision != self._revision:
-            return
-        issues = self.grammar.merged(revision, text, builtin, self.checker.style)
-        self._last_issues = issues
+        self.grammar.note_text(revision, text, self.checker.style)
         visible = self.ignores.visible(issues, text)
         self.editor.show_issues(text, visible)
         self.panel.show_marks(self.editor.marked, text)
