@@ -123,11 +123,12 @@ _SHARED = _SharedCheckers()
 class GrammarRunner(QObject):
     """Checks the newest text it was given with LanguageTool on a thread of its own.
 
-    ``found(revision, text, issues)`` carries each answer; ``statusChanged``
+    ``found(revision, text, answer)`` carries each answer, already sorted by
+    paragraph (``IssuesByParagraph``) on the worker thread; ``statusChanged``
     each change of LanguageTool's state. Both arrive on the UI thread.
     """
 
-    found = Signal(int, str, list)
+    found = Signal(int, str, object)
     statusChanged = Signal(object)
 
     def __init__(self, settings: GrammarSettings, parent: QObject | None = None) -> None:
@@ -206,7 +207,7 @@ class GrammarRunner(QObject):
                 issues = None
             if issues is not None and checker is self._checker:
                 try:
-                    self.found.emit(revision, text, issues)
+                    self.found.emit(revision, text, IssuesByParagraph(text, issues))
                 except RuntimeError:
                     return
 
@@ -254,8 +255,8 @@ class GrammarSupport(QObject):
         self._answer = IssuesByParagraph()
         self._answered_text = ""
 
-    def _found(self, revision: int, text: str, issues: list) -> None:
-        self._answer = IssuesByParagraph(text, issues)
+    def _found(self, revision: int, text: str, answer: IssuesByParagraph) -> None:
+        self._answer = answer
         self._answered_text = text
         self.updated.emit()
 

@@ -1,6 +1,6 @@
 """Window speed, offscreen: prints JSON figures; never asserts on time.
 
-    .venv/bin/python tests/perf/bench_window.py [--quick]
+    .venv/bin/python tests/perf/bench_window.py [--quick] [--languagetool]
 
 - keystroke_to_underlines_ms: median and p95 from a typed key to the
   underlines being redrawn from a check of the text with that key, on a
@@ -8,6 +8,13 @@
 - longest_event_loop_block_ms: the longest time a 1 ms timer was held up
   while keys were typed continuously (one every 30 ms) into that story.
 - start_to_ready_ms: from process start to a shown window ready to type in.
+
+With ``--languagetool`` the window also checks grammar with a stand-in
+LanguageTool server on 127.0.0.1 that answers every request after
+``LANGUAGETOOL_DELAY_S``, flagging each paragraph's first word, as a local
+LanguageTool would (its answers are carried over and joined to the built-in
+issues while typing goes on); the figures then show what LanguageTool costs
+the typing, and ``languagetool_requests`` how often it was asked.
 
 The script waits by running the event loop as the application does
 (``app.exec()`` lets the checking thread run between events), not with
@@ -55,6 +62,57 @@ def start_to_ready_ms(runs: int) -> float:
     return round(statistics.median(times), 1)
 
 
+LANGUAGETOOL_DELAY_S = 0.15
+
+
+def stand_in_languagetool():
+    """A LanguageTool-shaped server: every paragraph's first word flagged, after a delay; returns (server, requests)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import parse_qs
+
+    requests = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self._send([{"name": "English (US)", "code": "en", "longCode": "en-US"}])
+
+        def do_POST(self):
+            form = parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode(), keep_blank_values=True)
+            text = form["text"][0]
+            requests.append(len(text))
+            time.sleep(LANGUAGETOOL_DELAY_S)
+            matches, offset = [], 0
+            for paragraph in text.split("\n\n"):
+                first = paragraph.split(" ")[0]
+                if first:
+                    units = len(first.encode("utf-16-le")) // 2
+                    matches.append({
+                        "message": "Stand-in", "shortMessage": "", "replacements": [], "offset": offset,
+                        "length": units, "context": {"text": first, "offset": 0, "length": units},
+                        "sentence": first, "rule": {"id": "STAND_IN", "description": "", "issueType": "grammar",
+                                                    "category": {"id": "GRAMMAR", "name": ""}},
+                    })
+                offset += len((paragraph + "\n\n").encode("utf-16-le")) // 2
+            self._send({"matches": matches})
+
+        def _send(self, answer):
+            body = json.dumps(answer).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, requests
+
+
 def run_events(ms: int) -> None:
     """Runs the event loop for ``ms`` milliseconds, as ``app.exec()`` runs it."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -64,7 +122,7 @@ def run_events(ms: int) -> None:
     loop.exec()
 
 
-def main(quick: bool) -> dict:
+def main(quick: bool, languagetool: bool) -> dict:
     from bench_engine import make_story
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
     from PySide6.QtGui import QTextCursor
@@ -75,7 +133,13 @@ def main(quick: bool) -> dict:
 
     app = QApplication.instance() or QApplication([])
     scratch = Path(tempfile.mkdtemp())
-    window = MainWindow(QSettings(str(scratch / "s.ini"), QSettings.Format.IniFormat), scratch / "words.txt")
+    settings = QSettings(str(scratch / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("grammar/mode", "off")
+    if languagetool:
+        server, requests = stand_in_languagetool()
+        settings.setValue("grammar/mode", "remote")
+        settings.setValue("grammar/url", f"http://127.0.0.1:{server.server_address[1]}")
+    window = MainWindow(settings, scratch / "words.txt")
     window.show()
     story = "\n\n".join(make_story(random.Random(3), 500, serial) for serial in range(20))
     path = scratch / "story.txt"
@@ -88,7 +152,7 @@ def main(quick: bool) -> dict:
         drawn["revision"], drawn["at"] = revision, time.perf_counter()
 
     window.checker.checked.connect(on_checked)
-    while drawn["revision"] != window._revision:
+    while drawn["revision"] != window._revision or (languagetool and not _grammar_shown(window)):
         run_events(10)
 
     editor = window.editor
@@ -137,10 +201,17 @@ def main(quick: bool) -> dict:
         "longest_event_loop_block_ms": round(longest[0], 1),
         "start_to_ready_ms": start_to_ready_ms(1 if quick else 5),
     }
+    if languagetool:
+        figures["languagetool_requests"] = len(requests)
+        figures["languagetool_answer_delay_ms"] = LANGUAGETOOL_DELAY_S * 1000
     window.editor.document().setModified(False)
     window.checker.shutdown()
     return figures
 
 
+def _grammar_shown(window) -> bool:
+    return any(mark.issue.rule.startswith("lt:") for mark in window.editor.marked)
+
+
 if __name__ == "__main__":
-    print(json.dumps(main(quick="--quick" in sys.argv), indent=2))
+    print(json.dumps(main(quick="--quick" in sys.argv, languagetool="--languagetool" in sys.argv), indent=2))
