@@ -27,3 +27,14 @@ def test_window_benchmark_prints_json_figures():
     assert figures["story_words"] >= 10_000
     assert figures["keystroke_to_underlines_ms"]["samples"] > 0
     assert {"longest_event_loop_block_ms", "start_to_ready_ms"} <= set(figures)
+
+
+def test_window_benchmark_with_languagetool_prints_its_figures_too():
+    result = subprocess.run(
+        [sys.executable, str(PERF / "bench_window.py"), "--quick", "--languagetool"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["languagetool_requests"] > 0
+    assert figures["keystroke_to_underlines_ms"]["samples"] > 0
