@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 
 from PySide6.QtCore import QTimer, Signal
@@ -13,9 +12,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidget
 from editor.app.story_editor import CATEGORY_COLOURS, Marked
 from editor.engine.issues import Issue
 from editor.engine.sequences import shared_ends
+from editor.engine.story import Story
 
 _SNIPPET = 24
-_LINE_BREAK = re.compile("\n")
 
 
 class IssuePanel(QWidget):
@@ -68,7 +67,7 @@ class IssuePanel(QWidget):
 
     def _show_wanted(self) -> None:
         marks, text = self._wanted
-        line_starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
+        story = Story(text)
         marks_by_category: dict[str, list[Marked]] = {}
         for mark in marks:
             marks_by_category.setdefault(mark.issue.category, []).append(mark)
@@ -88,7 +87,7 @@ class IssuePanel(QWidget):
                 self._rows[category] = []
             header = self.tree.topLevelItem(self._categories.index(category))
             header.setText(0, f"{category.capitalize()} ({len(items)})")
-            rows = [_row(mark.issue, text, line_starts) for mark in items]
+            rows = [_row(mark.issue, story) for mark in items]
             _replace_children(header, self._rows[category], rows)
             self._rows[category] = rows
             self._marks[category] = items
@@ -128,10 +127,10 @@ class IssuePanel(QWidget):
         self.fix_all_button.setEnabled(bool(mark and mark.issue.group and mark.issue.replacements))
 
 
-def _row(issue: Issue, text: str, line_starts: list[int]) -> tuple[str, str, str]:
+def _row(issue: Issue, story: Story) -> tuple[str, str, str]:
     """What the panel shows for an issue: the message and a snippet, the line, the explanation."""
-    snippet = text[max(0, issue.start - 8) : issue.end + _SNIPPET].replace("\n", " ")
-    line = bisect.bisect_right(line_starts, issue.start)
+    snippet = story.text[max(0, issue.start - 8) : issue.end + _SNIPPET].replace("\n", " ")
+    line, _ = story.line_column(issue.start)
     return f"{issue.message} — …{snippet}…", str(line), issue.explanation
 
 
