@@ -3,6 +3,7 @@
 import pytest
 
 from editor.engine import Checker, builtin_style
+from editor.engine.rule import ParagraphRule, Rule, StoryRule
 from editor.rules import all_rules
 
 RULES = all_rules()
@@ -39,3 +40,9 @@ def test_rule_flags_its_examples(rule, text):
 def test_rule_leaves_look_alikes_alone(rule, text):
     issues = Checker(builtin_style("ap"), rules=(rule,)).check(text)
     assert not issues, f"{rule.id} should not flag {text!r}: {issues}"
+
+
+def test_every_rule_says_whether_it_reads_a_paragraph_or_the_story():
+    assert all(isinstance(rule, (ParagraphRule, StoryRule)) for rule in RULES)
+    with pytest.raises(TypeError):
+        Rule(id="x", category="typo", severity="error", find=lambda text, style: (), doc="x")

@@ -10,7 +10,7 @@ majority, but may keep what they read from each paragraph in the same memo
 from __future__ import annotations
 
 from editor.engine.issues import Issue
-from editor.engine.rule import PARAGRAPH, Rule
+from editor.engine.rule import ParagraphRule, Rule, StoryRule
 from editor.engine.story import ParagraphMemo, Story
 from editor.engine.style import HouseStyle, builtin_style, DEFAULT_STYLE
 
@@ -28,8 +28,8 @@ class Checker:
         self.style = style or builtin_style(DEFAULT_STYLE)
         chosen = all_rules() if rules is None else rules
         active = [rule for rule in chosen if rule.id not in self.style.disabled_rules]
-        self._paragraph_rules = [rule for rule in active if rule.scope == PARAGRAPH]
-        self._story_rules = [rule for rule in active if rule.scope != PARAGRAPH]
+        self._paragraph_rules = [rule for rule in active if isinstance(rule, ParagraphRule)]
+        self._story_rules = [rule for rule in active if isinstance(rule, StoryRule)]
         self._memo = ParagraphMemo(KEPT_RESULTS)
         # The last check's paragraph issues in place, by paragraph offset and text.
         self._placed: dict[tuple[int, str], tuple[Issue, ...]] = {}

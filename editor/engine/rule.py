@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from editor.engine.issues import CATEGORIES, SEVERITIES, Issue
 
@@ -13,39 +13,31 @@ if TYPE_CHECKING:
     from editor.engine.story import Story
     from editor.engine.style import HouseStyle
 
-# A paragraph rule sees one paragraph at a time, so its results can be cached
-# by paragraph text; a story rule needs the whole story (consistency, quotes
-# that run on into the next paragraph).
-PARAGRAPH = "paragraph"
-STORY = "story"
-
 
 @dataclass(frozen=True)
 class Rule:
-    """One check.
+    """One check; a rule module defines a ``ParagraphRule`` or a ``StoryRule`` as ``RULE``.
 
-    ``find`` takes ``(paragraph_text, style)`` for a paragraph rule, with
-    offsets relative to the paragraph, or ``(story, style)`` for a story rule,
-    and yields issues made with ``issue``. ``must_flag`` and ``must_pass`` are
-    example texts, checked under the default house style by the test suite.
+    ``find`` yields issues made with ``issue``. ``must_flag`` and
+    ``must_pass`` are example texts, checked under the default house style by
+    the test suite.
     """
 
     id: str
     category: str
     severity: str
-    scope: str
-    find: Callable[..., Iterable[Issue]]
+    find: Callable[[Any, HouseStyle], Iterable[Issue]]
     doc: str
     must_flag: tuple[str, ...] = field(default=())
     must_pass: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
+        if type(self) is Rule:
+            raise TypeError(f"rule {self.id}: define a ParagraphRule or a StoryRule")
         if self.category not in CATEGORIES:
             raise ValueError(f"rule {self.id}: unknown category {self.category!r}")
         if self.severity not in SEVERITIES:
             raise ValueError(f"rule {self.id}: unknown severity {self.severity!r}")
-        if self.scope not in (PARAGRAPH, STORY):
-            raise ValueError(f"rule {self.id}: unknown scope {self.scope!r}")
 
     def issue(
         self,
@@ -67,6 +59,29 @@ class Rule:
             replacements=tuple(replacements),
             group=group,
         )
+
+
+@dataclass(frozen=True)
+class ParagraphRule(Rule):
+    """A rule that reads one paragraph at a time: ``find(paragraph_text, style)``.
+
+    Offsets are relative to the paragraph. Since the rule sees nothing else,
+    its results are kept by paragraph text and a re-check after an edit runs it
+    only on the paragraphs that changed.
+    """
+
+    find: Callable[[str, HouseStyle], Iterable[Issue]]
+
+
+@dataclass(frozen=True)
+class StoryRule(Rule):
+    """A rule that needs the whole story (consistency, quotes that run on): ``find(story, style)``.
+
+    Offsets are into ``story.text``. What it reads from each paragraph it may
+    keep with ``story.per_paragraph``, redoing only the decisions across them.
+    """
+
+    find: Callable[[Story, HouseStyle], Iterable[Issue]]
 
 
 def pattern_issues(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.engine.rule import PARAGRAPH, Rule, pattern_issues
+from editor.engine.rule import ParagraphRule, pattern_issues
 from editor.engine.style import HouseStyle
 
 # Every alternative starts with its mark, so the scan can jump from mark to mark;
@@ -40,11 +40,10 @@ def find(text: str, style: HouseStyle) -> Iterator:
     )
 
 
-RULE = Rule(
+RULE = ParagraphRule(
     id="doubled-punctuation",
     category="punctuation",
     severity="error",
-    scope=PARAGRAPH,
     find=find,
     doc=__doc__,
     must_flag=(

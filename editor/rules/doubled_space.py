@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from editor.engine.rule import PARAGRAPH, Rule
+from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
 
 # The look-behind sits after the first space so that the scan can jump from space to space.
@@ -61,11 +61,10 @@ def find(text: str, style: HouseStyle) -> Iterator:
         )
 
 
-RULE = Rule(
+RULE = ParagraphRule(
     id="doubled-space",
     category="punctuation",
     severity="warning",
-    scope=PARAGRAPH,
     find=find,
     doc=__doc__,
     must_flag=(

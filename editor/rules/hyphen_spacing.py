@@ -20,7 +20,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from editor.engine.rule import PARAGRAPH, Rule
+from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
 from editor.engine.words import token_before
 
@@ -116,11 +116,10 @@ def find(text: str, style: HouseStyle) -> Iterator:
         )
 
 
-RULE = Rule(
+RULE = ParagraphRule(
     id="hyphen-spacing",
     category="punctuation",
     severity="error",
-    scope=PARAGRAPH,
     find=find,
     doc=__doc__,
     must_flag=(

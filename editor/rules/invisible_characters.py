@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.engine.rule import PARAGRAPH, Rule
+from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
 
 _INVISIBLE_CHARS = "\u200b\u2060\u00ad\ufeff"
@@ -67,11 +67,10 @@ def _stray_nbsp(text: str) -> Iterator:
         )
 
 
-RULE = Rule(
+RULE = ParagraphRule(
     id="invisible-character",
     category="typo",
     severity="warning",
-    scope=PARAGRAPH,
     find=find,
     doc=__doc__,
     must_flag=(

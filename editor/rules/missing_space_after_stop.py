@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.engine.rule import PARAGRAPH, Rule
+from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
 
 # Starts at the full stop (the scan jumps from stop to stop); the word before is checked after.
@@ -45,11 +45,10 @@ def find(text: str, style: HouseStyle) -> Iterator:
         )
 
 
-RULE = Rule(
+RULE = ParagraphRule(
     id="missing-space-after-stop",
     category="punctuation",
     severity="error",
-    scope=PARAGRAPH,
     find=find,
     doc=__doc__,
     must_flag=(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from editor.engine.quotes import CLOSING_CURLY, OPENING, OPENING_CURLY, STRAIGHT, story_quotes
-from editor.engine.rule import STORY, Rule
+from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle
 
@@ -39,11 +39,10 @@ def find(story: Story, style: HouseStyle) -> Iterator:
         )
 
 
-RULE = Rule(
+RULE = StoryRule(
     id="mixed-quote-marks",
     category="quotes",
     severity="warning",
-    scope=STORY,
     find=find,
     doc=__doc__,
     must_flag=(

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from editor.engine.quotes import Quotation, char_before, read_quotes
-from editor.engine.rule import PARAGRAPH, Rule
+from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
 
 _MOVABLE = frozenset(",.")
@@ -80,11 +80,10 @@ def find(text: str, style: HouseStyle) -> Iterator:
             yield from check(text, quotation)
 
 
-RULE = Rule(
+RULE = ParagraphRule(
     id="quote-punctuation",
     category="punctuation",
     severity="warning",
-    scope=PARAGRAPH,
     find=find,
     doc=__doc__,
     must_flag=(

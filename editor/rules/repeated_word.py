@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.engine.rule import PARAGRAPH, Rule
+from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
 
 # A word, then spaces or one line break and the same word (any case), once or
@@ -40,11 +40,10 @@ def find(text: str, style: HouseStyle) -> Iterator:
         )
 
 
-RULE = Rule(
+RULE = ParagraphRule(
     id="repeated-word",
     category="typo",
     severity="error",
-    scope=PARAGRAPH,
     find=find,
     doc=__doc__,
     must_flag=(

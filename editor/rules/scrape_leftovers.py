@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.engine.rule import STORY, Rule
+from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle
 
@@ -54,11 +54,10 @@ def find(story: Story, style: HouseStyle) -> Iterator:
         )
 
 
-RULE = Rule(
+RULE = StoryRule(
     id="scrape-leftover",
     category="style",
     severity="warning",
-    scope=STORY,
     find=find,
     doc=__doc__,
     must_flag=(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.engine.rule import PARAGRAPH, Rule
+from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
 from editor.engine.words import ends_sentence, token_before
 
@@ -36,11 +36,10 @@ def find(text: str, style: HouseStyle) -> Iterator:
         )
 
 
-RULE = Rule(
+RULE = ParagraphRule(
     id="sentence-case",
     category="typo",
     severity="error",
-    scope=PARAGRAPH,
     find=find,
     doc=__doc__,
     must_flag=(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.engine.rule import PARAGRAPH, Rule
+from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
 from editor.engine.words import match_case, starts_sentence, token_before
 
@@ -61,11 +61,10 @@ def find(text: str, style: HouseStyle) -> Iterator:
         )
 
 
-RULE = Rule(
+RULE = ParagraphRule(
     id="spelling-locale",
     category="spelling",
     severity="warning",
-    scope=PARAGRAPH,
     find=find,
     doc=__doc__,
     must_flag=(

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from editor.engine.patterns import compile_style_pattern
-from editor.engine.rule import PARAGRAPH, Rule
+from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle, Substitution
 from editor.engine.words import bounded_phrase, is_word_char, match_case
 
@@ -70,11 +70,10 @@ def find(text: str, style: HouseStyle) -> Iterator:
             )
 
 
-RULE = Rule(
+RULE = ParagraphRule(
     id="house-substitution",
     category="style",
     severity="warning",
-    scope=PARAGRAPH,
     find=find,
     doc=__doc__,
     must_flag=(

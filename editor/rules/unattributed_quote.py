@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from editor.engine.quotes import ParagraphQuotes, Quotation, StoryQuotes, char_before, story_quotes
 from editor.engine.resources import word_list
-from editor.engine.rule import STORY, Rule
+from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle
 
@@ -124,11 +124,10 @@ def find(story: Story, style: HouseStyle) -> Iterator:
             )
 
 
-RULE = Rule(
+RULE = StoryRule(
     id="unattributed-quote",
     category="quotes",
     severity="warning",
-    scope=STORY,
     find=find,
     doc=__doc__,
     must_flag=(

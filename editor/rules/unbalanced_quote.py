@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from editor.engine.quotes import story_quotes
-from editor.engine.rule import STORY, Rule
+from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle
 
@@ -38,11 +38,10 @@ def find(story: Story, style: HouseStyle) -> Iterator:
             )
 
 
-RULE = Rule(
+RULE = StoryRule(
     id="unbalanced-quote",
     category="quotes",
     severity="error",
-    scope=STORY,
     find=find,
     doc=__doc__,
     must_flag=(

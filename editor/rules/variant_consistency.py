@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from editor.engine.rule import STORY, Rule
+from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle, VariantGroup
 from editor.engine.words import INNER_SPACE, match_case
@@ -225,11 +225,10 @@ def find(story: Story, style: HouseStyle) -> Iterator:
             )
 
 
-RULE = Rule(
+RULE = StoryRule(
     id="variant-consistency",
     category="consistency",
     severity="warning",
-    scope=STORY,
     find=find,
     doc=__doc__,
     must_flag=(
