@@ -5,18 +5,34 @@ after an edit only runs them on the paragraphs that changed. Story rules see
 the whole story each time, since one changed word can change which form is the
 majority, but may keep what they read from each paragraph in the same memo
 (``Story.per_paragraph``) and redo only the decisions across paragraphs.
+
+Each rule runs by itself: a rule that raises becomes a ``RuleFailure`` in
+the result, and every other rule's issues are still there. A house style
+that breaks one rule must not make every story look clean.
 """
 
 from __future__ import annotations
 
-from editor.engine.issues import Issue
+from dataclasses import dataclass
+
+from editor.engine.issues import Issue, RuleError, RuleFailure
 from editor.engine.rule import ParagraphRule, Rule, StoryRule
-from editor.engine.story import ParagraphMemo, Story
+from editor.engine.story import ParagraphMemo, Paragraph, Story
 from editor.engine.style import HouseStyle, builtin_style, DEFAULT_STYLE
 
 # Results kept from one check to the next, a few per paragraph: enough for the
 # longest story the window opens (1 MB); a longer file is checked once through.
 KEPT_RESULTS = 100_000
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The issues of one text in text order, the rules that failed on it (one record per
+    rule), and its paragraphs, as the rules read them."""
+
+    issues: list[Issue]
+    failures: tuple[RuleFailure, ...]
+    paragraphs: list[Paragraph]
 
 
 class Checker:
@@ -34,12 +50,14 @@ class Checker:
         # The last check's paragraph issues in place, by paragraph offset and text.
         self._placed: dict[tuple[int, str], tuple[Issue, ...]] = {}
 
-    def check(self, text: str) -> list[Issue]:
+    def run(self, text: str) -> CheckResult:
+        """Every rule over ``text``; a rule that raises is reported, not fatal."""
         self._memo.next_check()
         story = Story(text, self._memo)
         issues: list[Issue] = []
+        failures: dict[str, RuleFailure] = {}
         placed = {}
-        for paragraph, found in zip(story.paragraphs, story.per_paragraph(self._paragraph_issues, self.style)):
+        for paragraph, (found, failed) in zip(story.paragraphs, story.per_paragraph(self._paragraph_issues, self.style)):
             key = (paragraph.start, paragraph.text)
             # An edit moves only the paragraphs after it; the others' issues are where they were.
             shifted = self._placed.get(key)
@@ -48,14 +66,33 @@ class Checker:
             if len(placed) < KEPT_RESULTS:
                 placed[key] = shifted
             issues.extend(shifted)
+            for failure in failed:
+                failures.setdefault(failure.rule, failure)
         self._placed = placed
         for rule in self._story_rules:
-            issues.extend(rule.find(story, self.style))
+            try:
+                issues.extend(list(rule.find(story, self.style)))
+            except Exception as error:  # noqa: BLE001 - reported as the rule's failure
+                failures.setdefault(rule.id, RuleFailure.of(rule.id, error))
         issues.sort(key=Issue.sort_key)
-        return issues
+        return CheckResult(issues, tuple(failures.values()), story.paragraphs)
 
-    def _paragraph_issues(self, text: str, style: HouseStyle) -> tuple[Issue, ...]:
-        return tuple(issue for rule in self._paragraph_rules for issue in rule.find(text, style))
+    def check(self, text: str) -> list[Issue]:
+        """All issues in ``text``; ``RuleError`` if a rule raised."""
+        result = self.run(text)
+        if result.failures:
+            raise RuleError(result.failures[0]) from result.failures[0].error
+        return result.issues
+
+    def _paragraph_issues(self, text: str, style: HouseStyle) -> tuple[tuple[Issue, ...], tuple[RuleFailure, ...]]:
+        found: list[Issue] = []
+        failures = []
+        for rule in self._paragraph_rules:
+            try:
+                found.extend(list(rule.find(text, style)))
+            except Exception as error:  # noqa: BLE001 - reported as the rule's failure
+                failures.append(RuleFailure.of(rule.id, error))
+        return tuple(found), tuple(failures)
 
 
 def check(text: str, style: HouseStyle | None = None) -> list[Issue]:

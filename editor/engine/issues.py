@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 CATEGORIES = ("consistency", "typo", "punctuation", "quotes", "style", "grammar", "spelling")
 SEVERITIES = ("error", "warning", "info")
@@ -32,6 +32,34 @@ class Issue:
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.rule)
+
+
+@dataclass(frozen=True)
+class RuleFailure:
+    """A rule, or another step of checking, that raised instead of answering.
+
+    ``rule`` names it (a rule id, or a step such as LanguageTool's merge);
+    ``reason`` is the exception in one line; ``error`` is the exception itself,
+    for a log with its traceback.
+    """
+
+    rule: str
+    reason: str
+    error: BaseException | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, rule: str, error: BaseException) -> RuleFailure:
+        words = " ".join(str(error).split())
+        reason = f"{type(error).__name__}: {words}" if words else type(error).__name__
+        return cls(rule, reason if len(reason) <= 160 else reason[:159] + "…", error)
+
+
+class RuleError(Exception):
+    """A rule raised; ``Checker.check`` says which (``Checker.run`` returns the failure instead)."""
+
+    def __init__(self, failure: RuleFailure) -> None:
+        super().__init__(f"rule {failure.rule} failed: {failure.reason}")
+        self.failure = failure
 
 
 def apply_fixes(text: str, fixes: list[tuple[int, int, str]]) -> str:
