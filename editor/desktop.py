@@ -18,15 +18,10 @@ from pathlib import Path
 
 from editor.app import APP_ID
 from editor.engine.resources import resource
+from editor.userdata import data_home
 
 ENTRY = f"{APP_ID}.desktop"
 _SHELL_RESERVED = re.compile(r"[\s\"'\\><~|&;$*?#()`]")
-
-
-def data_home() -> Path:
-    # The base-directory spec: a relative XDG_DATA_HOME is invalid and ignored.
-    value = os.environ.get("XDG_DATA_HOME", "")
-    return Path(value) if os.path.isabs(value) else Path.home() / ".local" / "share"
 
 
 def launch_command() -> list[str]:
