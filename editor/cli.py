@@ -116,26 +116,36 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from editor.engine import Checker, StyleError, load_style
+    from editor.engine import StyleError, load_style
+    from editor.logbook import start_log
+    from editor.session import CheckSession
+    from editor.userdata import dictionary_path, load_dictionary
 
     try:
         style = load_style(args.style)
     except StyleError as error:
         print(f"copydesk: {error}", file=sys.stderr)
         return EXIT_ERROR
-    checker = Checker(style)
-    ignores = _user_dictionary()
+    start_log()
+    # The words the user added to the dictionary in the window: not misspelt here either.
+    words, problem = load_dictionary(dictionary_path())
+    if problem:
+        print(f"copydesk: dictionary not used: {problem}", file=sys.stderr)
+    session = CheckSession(style, words)
     grammar = _grammar_checker(args)
-    grammar_failed = False
+    grammar_failed = failed = False
     results = []
     try:
-        for path in args.files:
+        for number, path in enumerate(args.files):
             checked = _read(path)
             if checked.error is None:
-                checked.issues = checker.check(checked.text)
                 if grammar is not None and not grammar_failed:
-                    grammar_failed = not _add_grammar(grammar, checked, style)
-                checked.issues = ignores.visible(checked.issues, checked.text)
+                    grammar_failed = not _add_grammar(grammar, session, checked, style)
+                result = session.check(number, checked.text)
+                checked.issues = list(result.issues)
+                for failure in result.failures:
+                    failed = True
+                    print(f"copydesk: {checked.path}: rule {failure.rule} failed: {failure.reason}", file=sys.stderr)
             else:
                 print(f"copydesk: {path}: {checked.error}", file=sys.stderr)
             results.append(checked)
@@ -148,23 +158,9 @@ def _check_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     else:
         _print_text(results)
 
-    if grammar_failed or any(checked.error for checked in results):
+    if failed or grammar_failed or any(checked.error for checked in results):
         return EXIT_ERROR
     return EXIT_FLAGGED if any(checked.issues for checked in results) else EXIT_CLEAN
-
-
-def _user_dictionary():
-    """The words the user added to the dictionary in the window: not misspelt here either."""
-    from editor.engine.ignores import Ignores
-    from editor.engine.textfile import TextFileError
-    from editor.userdata import dictionary_path, read_dictionary
-
-    path = dictionary_path()
-    try:
-        return Ignores(dictionary=read_dictionary(path))
-    except TextFileError as error:
-        print(f"copydesk: dictionary not used: {path}: {error}", file=sys.stderr)
-        return Ignores()
 
 
 def _grammar_checker(args: argparse.Namespace):
@@ -178,16 +174,23 @@ def _grammar_checker(args: argparse.Namespace):
     return GrammarChecker(GrammarSettings(mode="local", languagetool_dir=args.languagetool_dir or ""))
 
 
-def _add_grammar(grammar, checked: CheckedFile, style) -> bool:
-    """Merges LanguageTool's issues into ``checked``; False (and the reason on standard error) when
-    LanguageTool gave no answer, so that the built-in issues are still printed."""
-    from editor.grammar import merge_issues
+def _add_grammar(grammar, session, checked: CheckedFile, style) -> bool:
+    """Gives ``session`` LanguageTool's answer for ``checked``; False (and the reason on standard
+    error) when LanguageTool gave no answer, so that the built-in issues are still printed."""
+    from editor.engine.issues import RuleFailure
+    from editor.grammar.paragraphs import IssuesByParagraph
+    from editor.session import LANGUAGETOOL
 
-    found = grammar.check(checked.text, style)
+    session.forget_grammar()
+    try:
+        found = grammar.check(checked.text, style)
+    except Exception as error:  # noqa: BLE001 - reported with the file as LanguageTool's failure
+        session.grammar_failed(RuleFailure.of(LANGUAGETOOL, error))
+        return True
     if found is None:
         print(f"copydesk: grammar and spelling not checked: {grammar.status.message}", file=sys.stderr)
         return False
-    checked.issues = merge_issues(checked.issues, found)
+    session.take_grammar(checked.text, IssuesByParagraph(checked.text, found))
     return True
 
 

@@ -179,3 +179,15 @@ def test_a_file_of_many_stories_over_the_window_limit_is_checked(capsys, story):
     status, out, err = run(capsys, story(many))
     assert status == 1 and err == ""
     assert out.count("repeated-word") == many.count("the the")
+
+
+def test_a_rule_that_raises_is_named_on_stderr_the_others_still_print_and_the_exit_is_2(
+    capsys, story, break_rule, failure_log
+):
+    break_rule("repeated-word")
+    path = story("The USA delegation said the the talks ended. U.S. officials agreed. The U.S. left.\n")
+    status, out, err = run(capsys, path)
+    assert status == 2
+    assert err == f"copydesk: {path}: rule repeated-word failed: ValueError: broken on purpose\n"
+    assert "variant-consistency" in out and "repeated-word" not in out
+    assert "repeated-word" in failure_log.read_text(encoding="utf-8")

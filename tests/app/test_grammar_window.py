@@ -4,27 +4,13 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from editor.grammar import GrammarSettings, GrammarState
-from tests.app.conftest import choose_from_context_menu, text_of, wait_for_mark
-from tests.grammar.conftest import (  # noqa: F401 - fixtures used here
-    fake_java,
-    installed,
-    needs_recordings,
-    own_languagetool_folder,
-    running,
-    started_pids,
-)
-from tests.grammar.test_languagetool_download import SNAPSHOT, release_zip, serve  # noqa: F401 - fixture
-from tests.grammar.recorded_languagetool import RECORDINGS, RecordedLanguageTool, recorded_text
+from tests.fixtures.languagetool import SNAPSHOT, needs_recordings, release_zip, running, started_pids
+from tests.fixtures.windows import choose_from_context_menu, text_of, wait_for_mark
+from tests.grammar.recorded_languagetool import RECORDINGS, recorded_text
 
 pytestmark = needs_recordings
 
 GRAMMAR = recorded_text("grammar-sample.txt").strip() if RECORDINGS.is_dir() else ""
-
-
-@pytest.fixture
-def languagetool():
-    with RecordedLanguageTool() as server:
-        yield server
 
 
 @pytest.fixture
@@ -119,14 +105,14 @@ def test_an_unreachable_server_is_shown_with_its_reason_and_builtin_checks_go_on
 def test_by_default_nothing_leaves_the_machine_and_missing_languagetool_is_offered(qtbot, tmp_path, monkeypatch):
     """First run: local mode, LanguageTool not installed: the status says so and offers the download, unasked nothing."""
     from editor.app.main_window import MainWindow
-    from editor.app import grammar as grammar_module
+    from editor.app.grammar import GrammarSupport
 
-    monkeypatch.setattr(grammar_module.GrammarSupport, "ask_to_download", lambda self: False)
+    monkeypatch.setattr(GrammarSupport, "ask_to_download", lambda self: False)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings=settings, dictionary=tmp_path / "dictionary.txt")
     window.show()
     try:
-        assert window.grammar.runner.settings.mode == "local"
+        assert window.grammar.worker.settings.mode == "local"
         qtbot.keyClicks(window.editor, "A short story.")
         button = window.grammar.button
         qtbot.waitUntil(lambda: button.status.state in (GrammarState.NOT_INSTALLED, GrammarState.UNAVAILABLE), timeout=10000)
@@ -168,7 +154,7 @@ def test_changing_the_settings_switches_languagetool_at_once_and_is_remembered(q
     window.grammar.apply_settings(GrammarSettings(mode="off"))
     qtbot.waitUntil(lambda: not any(m.issue.rule.startswith("lt:") for m in window.editor.marked))
     assert window.grammar.button.text() == "Grammar: off"
-    assert window.settings.value("grammar/mode") == "off"
+    assert window.settings.grammar_mode == "off"
 
 
 def test_quitting_stops_the_languagetool_server_copydesk_started(qtbot, tmp_path, fake_java, installed):
@@ -227,3 +213,4 @@ def test_typing_a_sentence_asks_languagetool_once_when_typing_pauses(qtbot, gram
     qtbot.waitUntil(lambda: len(languagetool.checks) == 1, timeout=5000)
     qtbot.wait(600)
     assert [check["form"]["text"] for check in languagetool.checks] == ["She go to Washington on Monday."]
+

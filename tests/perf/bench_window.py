@@ -40,15 +40,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 READY_PROBE = """
 import time, psutil
-from PySide6.QtWidgets import QApplication
-from editor.app.main_window import MainWindow
-app = QApplication([])
-window = MainWindow()
-window.show()
+from editor.app import start
+app, window = start([])
 app.processEvents()
 window.editor.setFocus()
 print((time.time() - psutil.Process().create_time()) * 1000)
-window.checker.shutdown()
+window.editor.document().setModified(False)
+window.close()
 """
 
 
@@ -129,6 +127,7 @@ def main(quick: bool, languagetool: bool) -> dict:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from editor.app import tune_interpreter
     from editor.app.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -140,19 +139,20 @@ def main(quick: bool, languagetool: bool) -> dict:
         settings.setValue("grammar/mode", "remote")
         settings.setValue("grammar/url", f"http://127.0.0.1:{server.server_address[1]}")
     window = MainWindow(settings, scratch / "words.txt")
+    tune_interpreter()  # as the application's start-up does
     window.show()
     story = "\n\n".join(make_story(random.Random(3), 500, serial) for serial in range(20))
     path = scratch / "story.txt"
     path.write_text(story, encoding="utf-8")
-    window.open_path(str(path), ask=False)
+    window.story.open_path(str(path), ask=False)
 
     drawn = {"revision": -1, "at": 0.0}
 
-    def on_checked(revision, *_):
-        drawn["revision"], drawn["at"] = revision, time.perf_counter()
+    def on_checked(checked):
+        drawn["revision"], drawn["at"] = checked.revision, time.perf_counter()
 
     window.checker.checked.connect(on_checked)
-    while drawn["revision"] != window._revision or (languagetool and not _grammar_shown(window)):
+    while drawn["revision"] != window.checker.revision or (languagetool and not _grammar_shown(window)):
         run_events(10)
 
     editor = window.editor
@@ -163,7 +163,7 @@ def main(quick: bool, languagetool: bool) -> dict:
     for key in "the minister said"[: 6 if quick else 17]:
         started = time.perf_counter()
         QTest.keyClicks(editor, key)
-        revision = window._revision
+        revision = window.checker.revision
         while drawn["revision"] != revision:
             run_events(1)
         latencies.append((drawn["at"] - started) * 1000)
@@ -205,7 +205,7 @@ def main(quick: bool, languagetool: bool) -> dict:
         figures["languagetool_requests"] = len(requests)
         figures["languagetool_answer_delay_ms"] = LANGUAGETOOL_DELAY_S * 1000
     window.editor.document().setModified(False)
-    window.checker.shutdown()
+    window.close()
     return figures
 
 
