@@ -138,6 +138,7 @@ class CheckSession:
         # LanguageTool's issues in place, by paragraph offset and text, from the last check.
         self._placed_grammar: dict[tuple[int, str], list[Issue]] = {}
         self._logged: set[RuleFailure] = set()
+        self._view = _WindowView()
 
     @property
     def style(self) -> HouseStyle:
@@ -201,7 +202,7 @@ class CheckSession:
         checked = Checked(revision, text, visible, tuple(failures), grammar_answered=text == self._answered_text)
         if shown is None:
             return checked
-        return _with_changes(checked, result.paragraphs, shown, edited)
+        return self._view.changes(checked, result.paragraphs, shown, edited)
 
     def _grammar_in(self, paragraphs: list[Paragraph]) -> list[Issue]:
         """LanguageTool's issues on the paragraphs it has seen as they are now; the ones that
@@ -233,43 +234,88 @@ class CheckSession:
 # ------------------------------------------------------------ what changes in the window
 
 
-def _with_changes(checked: Checked, paragraphs: list[Paragraph], shown: Shown, edited: Edited | None) -> Checked:
-    text = checked.text
-    offsets = Utf16Offsets(text)
-    start, unchanged_end = _unchanged_ends(shown.text, text, edited, offsets)
-    sources, removed = _underline_sources(shown.issues, len(shown.text), checked.issues, len(text), start, unchanged_end)
-    placed = {
-        index: Placed(
-            offsets.to_utf16(issue.start),
-            offsets.to_utf16(issue.end),
-            text[issue.start : issue.end].replace("\n", QT_PARAGRAPH_SEPARATOR),
+class _WindowView:
+    """What the window shows of a check besides the issues: where underlines go, the panel's rows,
+    the word count. Rows and word counts are kept from the last check and reused where the
+    text they were made from did not change, so a keystroke costs the rows around it only."""
+
+    def __init__(self) -> None:
+        self._rows_text = ""
+        self._rows: dict[tuple[int, int, str, str], Row] = {}
+        self._words: dict[str, int] = {}
+
+    def changes(self, checked: Checked, paragraphs: list[Paragraph], shown: Shown, edited: Edited | None) -> Checked:
+        text = checked.text
+        offsets = Utf16Offsets(text)
+        start, unchanged_end = _unchanged_ends(shown.text, text, edited, offsets)
+        sources, removed = _underline_sources(shown.issues, len(shown.text), checked.issues, len(text), start, unchanged_end)
+        placed = {
+            index: Placed(
+                offsets.to_utf16(issue.start),
+                offsets.to_utf16(issue.end),
+                text[issue.start : issue.end].replace("\n", QT_PARAGRAPH_SEPARATOR),
+            )
+            for index, (issue, source) in enumerate(zip(checked.issues, sources))
+            if source < 0
+        }
+        by_category: dict[str, list[int]] = {}
+        for index, issue in enumerate(checked.issues):
+            by_category.setdefault(issue.category, []).append(index)
+        all_rows = self._all_rows(checked.issues, text)
+        rows = {
+            category: tuple(all_rows[index] for index in indices) for category, indices in sorted(by_category.items())
+        }
+        return Checked(
+            checked.revision,
+            text,
+            checked.issues,
+            checked.failures,
+            Changes(tuple(sources), placed, removed, row_changes(shown.rows, rows), shown.issues, shown.rows),
+            rows,
+            {category: tuple(indices) for category, indices in by_category.items()},
+            self._count_words(paragraphs),
+            checked.grammar_answered,
         )
-        for index, (issue, source) in enumerate(zip(checked.issues, sources))
-        if source < 0
-    }
-    by_category: dict[str, list[int]] = {}
-    for index, issue in enumerate(checked.issues):
-        by_category.setdefault(issue.category, []).append(index)
-    story = Story(text)
-    rows = {
-        category: tuple(_row(checked.issues[index], story) for index in indices)
-        for category, indices in sorted(by_category.items())
-    }
-    changes = Changes(tuple(sources), placed, removed, row_changes(shown.rows, rows), shown.issues, shown.rows)
-    return Checked(
-        checked.revision,
-        text,
-        checked.issues,
-        checked.failures,
-        changes,
-        rows,
-        {category: tuple(indices) for category, indices in by_category.items()},
-        sum(len(paragraph.text.split()) for paragraph in paragraphs),
-        checked.grammar_answered,
-    )
+
+    def _all_rows(self, issues: tuple[Issue, ...], text: str) -> list[Row]:
+        """Each issue's row; a row whose snippet lies where the text did not change since the last
+        check is the row made then (its line moved by the lines added or taken away before it)."""
+        old = self._rows_text
+        same_start, same_end = _unchanged_ends(old, text, None, None)
+        changed_end = len(text) - same_end
+        shift = len(text) - len(old)
+        # A CR LF cut in two by the edit would throw the count out; a window's text has no CR anyway.
+        lines_shift = None if "\r" in text or "\r" in old else text.count("\n", same_start, changed_end) - old.count(
+            "\n", same_start, len(old) - same_end
+        )
+        story = Story(text)
+        rows: list[Row] = []
+        kept: dict[tuple[int, int, str, str], Row] = {}
+        for issue in issues:
+            key = (issue.start, issue.end, issue.rule, issue.message)
+            row = None
+            if issue.end + SNIPPET_AFTER <= same_start:
+                row = self._rows.get(key)
+            elif issue.start - SNIPPET_BEFORE >= changed_end and lines_shift is not None:
+                before = self._rows.get((issue.start - shift, issue.end - shift, issue.rule, issue.message))
+                row = None if before is None else (before[0], before[1] + lines_shift, before[2])
+            if row is None or row[2] != issue.explanation:
+                row = _row(issue, story)
+            rows.append(row)
+            kept[key] = row
+        self._rows_text, self._rows = text, kept
+        return rows
+
+    def _count_words(self, paragraphs: list[Paragraph]) -> int:
+        words = {paragraph.text: self._words.get(paragraph.text) for paragraph in paragraphs}
+        for paragraph_text, count in words.items():
+            if count is None:
+                words[paragraph_text] = len(paragraph_text.split())
+        self._words = words
+        return sum(words[paragraph.text] for paragraph in paragraphs)
 
 
-def _unchanged_ends(old: str, new: str, edited: Edited | None, offsets: Utf16Offsets) -> tuple[int, int]:
+def _unchanged_ends(old: str, new: str, edited: Edited | None, offsets: Utf16Offsets | None) -> tuple[int, int]:
     """How many code points at the start of ``new``, then at its end, no edit touched."""
     if edited is None:
         same_start = _common_prefix(old, new)

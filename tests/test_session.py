@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from editor.engine import builtin_style
 from editor.engine.issues import Issue
+from editor.engine.utf16 import Utf16Offsets
 from editor.grammar.paragraphs import IssuesByParagraph
 from editor.session import MERGE, CheckSession, Edited, Shown
 
@@ -81,7 +82,7 @@ def qt_moves(position, edit_at, removed, added):
     return position + added  # a position at the edit moves past inserted text
 
 
-WORDS = ["the", "the the", "USA", "U.S.", "US", "defence", "defense", "per cent", " ", "  ", "\n\n", ". ", "Officials"]
+WORDS = ["the", "the the", "USA", "U.S.", "US", "defence", "defense", "per cent", " ", "  ", "\n\n", "\n", "\r\n", ". ", "Officials", "🇺🇸"]
 text_strategy = st.lists(st.sampled_from(WORDS), max_size=30).map(" ".join)
 edit_strategy = st.tuples(st.integers(0, 10_000), st.integers(0, 6), st.lists(st.sampled_from(WORDS), max_size=3).map("".join))
 
@@ -91,24 +92,35 @@ edit_strategy = st.tuples(st.integers(0, 10_000), st.integers(0, 6), st.lists(st
 def test_kept_underlines_sit_where_qt_moved_them_and_new_ones_where_the_issue_is(text, edits):
     check = session()
     shown = check.check(1, text, Shown())
-    marks = [(issue.start, issue.end) for issue in shown.issues]
+    offsets = Utf16Offsets(text)
+    # Qt counts UTF-16 units: the marks, the edits and the edited part are in units here.
+    marks = [(offsets.to_utf16(issue.start), offsets.to_utf16(issue.end)) for issue in shown.issues]
     current, hull = text, None
     for where, removed, added in edits:
         at = where % (len(current) + 1)
         removed = min(removed, len(current) - at)
+        at_units, removed_units, added_units = units(current[:at]), units(current[at : at + removed]), units(added)
         current = current[:at] + added + current[at + removed :]
-        marks = [(qt_moves(s, at, removed, len(added)), qt_moves(e, at, removed, len(added))) for s, e in marks]
-        unchanged_end = len(current) - at - len(added)
-        hull = Edited(min(at, hull.start), min(unchanged_end, hull.unchanged_end)) if hull else Edited(at, unchanged_end)
+        marks = [
+            (qt_moves(start, at_units, removed_units, added_units), qt_moves(end, at_units, removed_units, added_units))
+            for start, end in marks
+        ]
+        unchanged_end = units(current) - at_units - added_units
+        hull = Edited(min(at_units, hull.start), min(unchanged_end, hull.unchanged_end)) if hull else Edited(at_units, unchanged_end)
     checked = check.check(2, current, shown.shown(), hull)
+    offsets = Utf16Offsets(current)
     for index, (issue, source) in enumerate(zip(checked.issues, checked.changes.sources)):
         span = marks[source] if source >= 0 else (checked.changes.placed[index].start, checked.changes.placed[index].end)
-        assert span == (issue.start, issue.end)
+        assert span == (offsets.to_utf16(issue.start), offsets.to_utf16(issue.end))
         if source >= 0:
             assert shown.issues[source].category == issue.category
     assert checked.changes.removed == len(shown.issues) - sum(source >= 0 for source in checked.changes.sources)
     fresh = CheckSession(builtin_style("ap")).check(3, current, Shown())
     assert checked.issues == fresh.issues and checked.rows == fresh.rows
+
+
+def units(text):
+    return len(text.encode("utf-16-le")) // 2
 
 
 @settings(max_examples=80, deadline=None)
