@@ -131,3 +131,25 @@ def test_pattern_substitution_from_a_style_file(tmp_path):
     )
     issues = Checker(load_style(path)).check("Prices rose 4 pct in May.")
     assert [(i.start, i.end, i.replacements) for i in issues] == [(12, 17, ("4 percent",))]
+
+
+def test_every_key_a_style_file_takes_is_documented_in_the_readme():
+    from pathlib import Path
+
+    from editor.engine.style import _ARRAYS, _TABLES, _schema
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    house_styles = readme[readme.index("## House styles") :]
+    house_styles = house_styles[: house_styles.index("\n## ", 3)]
+    for name, section in {**_TABLES, **_ARRAYS}.items():
+        for key in _schema(section):
+            assert f"`{key}`" in house_styles, f"README does not document {name}.{key}"
+
+
+def test_a_key_is_read_as_the_type_of_its_field(tmp_path):
+    path = write_style(tmp_path, '[style]\nextends = "ap"\n[words]\nscrape_lines = ["A", "B"]\n')
+    style = load_style(path)
+    assert isinstance(style.spelling_exceptions, frozenset)
+    assert style.scrape_lines[-2:] == ("A", "B")
+    with pytest.raises(StyleError, match=r"house.toml:4: words.scrape_lines: must be a list of strings"):
+        load_style(write_style(tmp_path, '[style]\nextends = "ap"\n[words]\nscrape_lines = "A"\n'))
