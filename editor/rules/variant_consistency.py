@@ -239,7 +239,7 @@ RULE = StoryRule(
         "The air strike hit a depot. Two more airstrikes followed.",
         "The ceasefire held. The cease-fire was agreed on Monday.",
         "Fighters loyal to ISIS fled. IS has lost ground.",
-        "Prices rose 5 per cent in May.",
+        "He sent an e-mail, then another email.",
     ),
     must_pass=(
         "U.S. officials said the strike was lawful.",
