@@ -38,8 +38,10 @@ _NOT_NAMES = frozenset(
 )
 # Words before a title that tie it to the name after it: verbs, prepositions, conjunctions.
 _LEADS = frozenset(
-    """said says say told tells tell met meets meet by with to from for of but that when
-    after before between against about like including under since while as than because if where
+    """said says say told tells tell met meets meet by with to from for of on at in into upon over but that
+    when after before between against about like including under since while as than because if where
+    although though whereas unless until once so yet toward towards despite during without within
+    among amid via besides
     whom urged urges asked asks called calls thanked visited visits succeeded replaced replaces
     accused accuses warned warns quoted quotes joined joins backed backs named names appointed
     former acting late outgoing incoming then new newly later""".split()
