@@ -29,6 +29,7 @@ from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle
+from editor.engine.words import is_word_char, word_trie
 
 _CALENDAR = word_list("calendar")
 MONTHS: tuple[str, ...] = tuple(_CALENDAR["months"])
@@ -40,27 +41,26 @@ _MONTH_OF = {month.casefold(): month for month in MONTHS} | {
 }
 # Lowercase, these are also words ("troops march 6 miles", "they may 2").
 _ALSO_WORDS = frozenset({"march", "may", "august"})
+_LOWER_MONTHS = frozenset(month.casefold() for month in MONTHS)
 _DATE_PREPOSITIONS = frozenset("on by since until till from before after through between dated of".split())
 _COUNT_PREPOSITIONS = frozenset("in during throughout".split())
 
-_FULL_MONTH = "|".join(MONTHS)
-_SHORT_MONTH = "|".join(sorted({*_MONTH_OF} - {month.casefold() for month in MONTHS}, key=len, reverse=True))
 _DAY = r"(?P<day>3[01]|[12]\d|[1-9])(?P<ordinal>st|nd|rd|th)?"
 # A day ends where no digit, letter, percent sign or decimal part follows ("March 1,000" is no date).
-_DAY_END = r"(?![\w%]|[.,]\d)"
-_MONTH_DAY = re.compile(
-    rf"(?<![\w.-])(?P<month>(?i:{_FULL_MONTH}|(?:{_SHORT_MONTH})\.?))(?P<gap>[^\S\r\n]+){_DAY}{_DAY_END}"
+_DAY_AFTER = re.compile(rf"[^\S\r\n]+{_DAY}(?![\w%]|[.,]\d)")
+_DAY_BEFORE = re.compile(rf"(?<![\w.,$£€/-]){_DAY}[^\S\r\n]+$")
+# The scan looks for month names as written (capitalised, lowercase, shortened with a capital); a
+# trie of them lets it pass over most of the text on the first letter. The days of the week in
+# lowercase all end in "day", which the scan finds fast, and reads back from.
+_MONTH_TOKEN = re.compile(
+    word_trie({*MONTHS, *(month.casefold() for month in MONTHS), *(short.capitalize() for short in _MONTH_OF)})
+    + r"(?P<point>\.)?"
 )
-# After a day, a shortened month's point may end the sentence ("on 6 Oct."): it is left out of the date there.
-_DAY_MONTH = re.compile(
-    rf"(?<![\w.,$£€/-]){_DAY}(?P<gap>[^\S\r\n]+)"
-    rf"(?P<month>(?i:{_FULL_MONTH})|(?i:{_SHORT_MONTH})(?:\.(?!\s*$|\s+[A-Z\"“]))?)(?!\w)"
-)
-_LOWER_NAME = re.compile(
-    r"(?<![\w@#/.])(?P<name>"
-    + "|".join(name.casefold() for name in (*DAYS, *MONTHS) if name.casefold() not in _ALSO_WORDS)
-    + r")(?P<plural>s?)(?![\w@/])"
-)
+_DAY_NAMES = frozenset(day.casefold() for day in DAYS)
+_LONGEST_DAY_PREFIX = max(len(day) for day in DAYS) - len("day")
+_LOWER_DAY = re.compile(r"day(?P<plural>s?)")
+# After a shortened month, a point that may end the sentence ("on 6 Oct. The") is the sentence's.
+_SENTENCE_AFTER_POINT = re.compile(r"\s*$|\s+[A-Z\"“]")
 _WORD_BEFORE = re.compile(r"(\w+)[^\S\r\n]+$")
 _RANGE_AFTER = re.compile(r"[-–/]\d")
 _YEAR_AFTER = re.compile(r",?[^\S\r\n]+(?P<year>\d{4})(?!\d)")
@@ -97,65 +97,85 @@ def _word_before(text: str, position: int) -> str:
     return found.group(1).casefold() if found else ""
 
 
-def _month_day(text: str, match: re.Match) -> _Date | None:
-    written = match.group("month")
+def _month_day(text: str, start: int, end: int, day: re.Match) -> _Date | None:
+    written = text[start:end]
     key = written.rstrip(".").casefold()
-    if _skipped_month(written, key):
-        return None
-    before = _word_before(text, match.start())
-    year = _YEAR_AFTER.match(text, match.end())
+    before = _word_before(text, start)
+    year = _YEAR_AFTER.match(text, day.end())
     if before in _COUNT_PREPOSITIONS and not year:
         return None
     if written.islower() and key in _ALSO_WORDS and not (
-        before in _DATE_PREPOSITIONS and _ONLY_PUNCTUATION_AFTER.match(text, match.end())
+        before in _DATE_PREPOSITIONS and _ONLY_PUNCTUATION_AFTER.match(text, day.end())
     ):
         return None
     return _Date(
-        match.start(), match.end(), _MONTH_OF[key], match.group("day"), bool(match.group("ordinal")),
-        "month-day", match.start("month"), match.end("month"), year.group("year") if year else "",
-        bool(_RANGE_AFTER.match(text, match.end())),
+        start, day.end(), _MONTH_OF[key], day.group("day"), bool(day.group("ordinal")), "month-day", start, end,
+        year.group("year") if year else "", bool(_RANGE_AFTER.match(text, day.end())),
     )
 
 
-def _day_month(text: str, match: re.Match) -> _Date | None:
-    written = match.group("month")
+def _day_month(text: str, start: int, end: int, day: re.Match) -> _Date | None:
+    written = text[start:end]
     key = written.rstrip(".").casefold()
-    if _skipped_month(written, key) or (written.islower() and key in _ALSO_WORDS):
+    if written.islower() and key in _ALSO_WORDS:
         return None
-    if match.group("ordinal") and _word_before(text, match.start()) == "the":
+    if day.group("ordinal") and _word_before(text, day.start()) == "the":
         return None  # "on the 2nd June": the fix would have to rewrite the words around it
-    year = _YEAR_AFTER.match(text, match.end())
-    # A range before the day ("5-6 March") is never matched: the day must not follow a dash.
+    year = _YEAR_AFTER.match(text, end)
+    # A range before the day ("5-6 March") is never read: the day must not follow a dash.
     return _Date(
-        match.start(), match.end(), _MONTH_OF[key], match.group("day"), bool(match.group("ordinal")),
-        "day-month", match.start("month"), match.end("month"), year.group("year") if year else "", False,
+        day.start(), end, _MONTH_OF[key], day.group("day"), bool(day.group("ordinal")), "day-month", start, end,
+        year.group("year") if year else "", False,
     )
 
 
-def _skipped_month(written: str, key: str) -> bool:
-    """A month in capitals (a headline), or a shortened one in lowercase ("mar", "sep": words too)."""
+def _skipped_month(written: str) -> bool:
+    """A shortened month in lowercase ("mar", "sep": words too); capitals (a headline) are never read."""
     letters = written.rstrip(".")
-    if letters.isupper() and len(letters) > 1:
-        return True
-    return letters.islower() and key not in {month.casefold() for month in MONTHS}
+    return letters.islower() and letters not in _LOWER_MONTHS
 
 
 def _paragraph_dates(text: str, style: HouseStyle) -> tuple[_Date, ...]:
-    dates = [date for match in _MONTH_DAY.finditer(text) if (date := _month_day(text, match))]
-    taken = [(date.start, date.end) for date in dates]
-    for match in _DAY_MONTH.finditer(text):
-        if any(start < match.end() and match.start() < end for start, end in taken):
+    dates = []
+    for token in _MONTH_TOKEN.finditer(text):
+        start, end = token.start(), token.end()
+        if (start and is_word_char(text[start - 1])) or (end < len(text) and is_word_char(text[end])):
             continue
-        date = _day_month(text, match)
+        if _skipped_month(text[start:end]):
+            continue
+        day = _DAY_AFTER.match(text, end)
+        if day and not (start and text[start - 1] in ".-"):
+            date = _month_day(text, start, end, day)
+        elif day := _DAY_BEFORE.search(text, max(0, start - 8), start):
+            if token.group("point") and _SENTENCE_AFTER_POINT.match(text, end):
+                end -= 1
+            date = _day_month(text, start, end, day)
+        elif text[start].islower() and text[start:end] not in _ALSO_WORDS and not _in_other_text(text, start, end):
+            date = _lower_name(start, end, text[start:end])
+        else:
+            date = None
         if date:
             dates.append(date)
-            taken.append((date.start, date.end))
-    for match in _LOWER_NAME.finditer(text):
-        if any(start <= match.start() < end for start, end in taken):
-            continue
-        name = match.group("name")
-        dates.append(_Date(match.start(), match.end(), name.capitalize(), "", False, "", match.start(), match.end(), "", False))
+    for ending in _LOWER_DAY.finditer(text):
+        start = ending.start()
+        # At most "wednes" before "day": reading further back would make a long run of letters quadratic.
+        while start and text[start - 1].isalpha() and ending.start() - start < _LONGEST_DAY_PREFIX:
+            start -= 1
+        end = ending.end()
+        if text[start : ending.start() + len("day")] in _DAY_NAMES and not _in_other_text(text, start, end):
+            dates.append(_lower_name(start, end, text[start:end]))
     return tuple(sorted(dates, key=lambda date: date.start))
+
+
+def _in_other_text(text: str, start: int, end: int) -> bool:
+    """Part of a longer word, an address or a tag ("@monday", "june.pdf"), not a day or month in lowercase."""
+    return (start > 0 and (is_word_char(text[start - 1]) or text[start - 1] in "@#/.")) or (
+        end < len(text) and (is_word_char(text[end]) or text[end] in "@/")
+    )
+
+
+def _lower_name(start: int, end: int, written: str) -> _Date:
+    return _Date(start, end, written.capitalize(), "", False, "", start, end, "", False)
 
 
 def _house_month(style: HouseStyle, month: str) -> str:

@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
-from editor.engine.words import INNER_SPACE, starts_sentence
+from editor.engine.words import INNER_SPACE, skip_space, starts_sentence, word_trie
 
 # Capitalised words after a title that are not the start of a name.
 _NOT_NAMES = frozenset(
@@ -57,12 +58,30 @@ _NAME_AFTER = re.compile(r"[A-Z](?:[a-z’']*[a-z]|\.)")
 _WORD_BEFORE = re.compile(r"(?P<word>[\w.'’-]+)[^\S\r\n]+$")
 
 
-def _compile(style: HouseStyle) -> re.Pattern[str] | None:
-    titles = sorted(style.forms.formal_titles, key=len, reverse=True)
+@dataclass(frozen=True)
+class _Titles:
+    """The style's titles: ``heads`` finds the last word of one before a capital, ``ending`` the whole title."""
+
+    heads: re.Pattern[str]
+    ending: re.Pattern[str]
+    longest: int
+
+
+def _compile(style: HouseStyle) -> _Titles | None:
+    titles = style.forms.formal_titles
     if not titles:
         return None
-    alternatives = "|".join(INNER_SPACE.join(re.escape(word) for word in title.split()) for title in titles)
-    return re.compile(rf"(?<![\w-])(?P<title>(?i:{alternatives})){INNER_SPACE}(?=[A-Z])")
+    # A title flagged is lowercase but for a sentence's first letter, so its last word is lowercase:
+    # the scan looks for those few words (fast), then reads back for the whole title.
+    heads = word_trie({re.split(r"[\s-]", title)[-1] for title in titles})
+    alternatives = "|".join(
+        INNER_SPACE.join(re.escape(word) for word in title.split()) for title in sorted(titles, key=len, reverse=True)
+    )
+    return _Titles(
+        heads=re.compile(rf"{heads}(?={INNER_SPACE}[A-Z])"),
+        ending=re.compile(rf"(?<![\w-])(?P<title>(?i:{alternatives}))$"),
+        longest=max(map(len, titles)) + 10,
+    )
 
 
 def _capitalised(title: str, style: HouseStyle) -> str:
@@ -111,13 +130,18 @@ def _tied_to_name(text: str, start: int, style: HouseStyle) -> bool:
 
 
 def find(text: str, style: HouseStyle) -> Iterator:
-    pattern = style.compiled("formal-title", _compile)
-    if pattern is None:
+    titles = style.compiled("formal-title", _compile)
+    if titles is None:
         return
-    for match in pattern.finditer(text):
+    for head in titles.heads.finditer(text):
+        if text[head.end() : head.end() + 1].isalnum():
+            continue
+        match = titles.ending.search(text, max(0, head.end() - titles.longest), head.end())
+        if match is None:
+            continue
         title = match.group("title")
-        name = _NAME_AFTER.match(text, match.end())
-        if name is None or text[match.end() : name.end()].rstrip(".") in _NOT_NAMES:
+        name = _NAME_AFTER.match(text, skip_space(text, match.end()))
+        if name is None or text[name.start() : name.end()].rstrip(".") in _NOT_NAMES:
             continue
         at_start = starts_sentence(text, match.start())
         if not _lowercased_as_written(title, at_start) or not _tied_to_name(text, match.start(), style):

@@ -24,12 +24,12 @@ of capitals (a headline).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
+from editor.engine.issues import Issue
 from editor.engine.numbers import NUMBER_WORDS, in_words, value_of
 from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
-from editor.engine.words import INNER_SPACE, starts_sentence
+from editor.engine.words import INNER_SPACE, is_word_char, starts_sentence, word_trie
 
 # Words after a number that make it a measure, money, a score or a time: figures in every style.
 _MEASURES = frozenset(
@@ -63,17 +63,21 @@ _IRREGULAR_PLURALS = frozenset("people men women children police cattle sheep fi
 # Plurals that are also the word before a measure or the start of a phrase that is not a count.
 _NOT_COUNTS = frozenset("is was has does this thus us its his yes less unless plus bus gas".split())
 
-_NUMBER = r"(?P<figure>\d{1,2})|(?P<words>(?i:" + NUMBER_WORDS + r"))"
-_COUNT = re.compile(
-    rf"(?<![\w$£€¥#.,:/+-])(?:{_NUMBER})(?P<gap>{INNER_SPACE})(?P<noun>[a-z][a-z']*)(?![\w'-])"
-)
+# A count: a number, then a lowercase word. Figures and numbers in words are found apart, each
+# pattern starting on its own characters, so the scan passes over the text between them fast.
+_NOUN_AFTER = rf"(?P<gap>{INNER_SPACE})(?P<noun>[a-z][a-z']*+)(?![\w'-])"
+_FIGURE_COUNT = re.compile(rf"(?P<number>[0-9][0-9]?){_NOUN_AFTER}")
+_NOT_BEFORE_FIGURE = set("$£€¥#.,:/+-_")
+# A percent form, to read back from for a number in words before it ("six pct").
+_PERCENT_WORD = re.compile(rf"[pP](?i:ercent|er{INNER_SPACE}cent|ct)(?![\w-])")
+_WORDS_BEFORE = re.compile(rf"(?<![\w-])(?P<number>(?i:{NUMBER_WORDS})){INNER_SPACE}$")
 _SERIES_BEFORE = re.compile(
     r"(?:\d[\d,./%]*|\b" + NUMBER_WORDS + r")\s*(?:,|and|or|to|by|-|–|/|in|of|out of|x)?\s*$", re.IGNORECASE
 )
 _SERIES_AFTER = re.compile(r"\s*(?:,|and|or|to|by|-|–|/|x)\s*(?:\d|" + NUMBER_WORDS + r"\b)", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?P<word>[\w.'’]+)[^\S\r\n]*$")
 _AGE_AFTER = re.compile(r"\s+(?:old|older|younger|of age)\b")
-_CAPITALS_LINE = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*")
+_LOWERCASE = re.compile("[a-z]")
 
 
 def _is_count_noun(noun: str) -> bool:
@@ -82,18 +86,6 @@ def _is_count_noun(noun: str) -> bool:
     if noun in _IRREGULAR_PLURALS:
         return True
     return len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is", "'s"))
-
-
-def _is_percent(noun: str, text: str, end: int) -> bool:
-    if noun in {"percent", "pct"}:
-        return True
-    return noun == "per" and text.startswith("cent", _skip_space(text, end))
-
-
-def _skip_space(text: str, position: int) -> int:
-    while position < len(text) and text[position].isspace():
-        position += 1
-    return position
 
 
 def _labelled(text: str, start: int) -> bool:
@@ -113,33 +105,47 @@ def _in_series(text: str, start: int, end: int) -> bool:
     return bool(_SERIES_AFTER.match(text, end) or _SERIES_BEFORE.search(text, max(0, start - 12), start))
 
 
-def find(text: str, style: HouseStyle) -> Iterator:
-    if _CAPITALS_LINE.fullmatch(text):
-        return
+def _words_at_or_above(style: HouseStyle) -> re.Pattern[str]:
+    """Numbers in words from the house limit to ninety-nine, in lowercase, before a word."""
+    words = {in_words(value) for value in range(max(style.forms.spell_out_below, 0), 100)}
+    words |= {word.replace("-", " ") for word in words}
+    return re.compile(rf"(?P<number>{word_trie(words)}){_NOUN_AFTER}")
+
+
+def find(text: str, style: HouseStyle) -> list[Issue]:
+    if not _LOWERCASE.search(text):
+        return []  # a line in capitals: a headline
     limit = style.forms.spell_out_below
-    for match in _COUNT.finditer(text):
-        noun = match.group("noun")
-        number_end = match.end("figure") if match.group("figure") else match.end("words")
-        if _in_series(text, match.start(), number_end):
+    found = []
+    for match in _FIGURE_COUNT.finditer(text):
+        start, end = match.span("number")
+        if (start and (is_word_char(text[start - 1]) or text[start - 1] in _NOT_BEFORE_FIGURE)) or text[start] == "0":
             continue
-        at_start = starts_sentence(text, match.start())
-        if match.group("figure"):
-            value = int(match.group("figure"))
-            if match.group("figure").startswith("0") or not _is_count_noun(noun) or _AGE_AFTER.match(text, match.end()):
+        if not _is_count_noun(match.group("noun")) or _AGE_AFTER.match(text, match.end()) or _in_series(text, start, end):
+            continue
+        value = int(match.group("number"))
+        if starts_sentence(text, start):
+            words = in_words(value)
+            found.append(_issue(start, end, text, words[0].upper() + words[1:], "starts"))
+        elif value < limit and not _labelled(text, start):
+            found.append(_issue(start, end, text, in_words(value), "small", limit))
+    if limit < 100:
+        for match in style.compiled("number-form", _words_at_or_above).finditer(text):
+            start, end = match.span("number")
+            if (start and is_word_char(text[start - 1])) or not _is_count_noun(match.group("noun")):
                 continue
-            if at_start:
-                words = in_words(value)
-                yield _issue(match.start(), number_end, text, words[0].upper() + words[1:], "starts")
-            elif 0 < value < limit and not _labelled(text, match.start()):
-                yield _issue(match.start(), number_end, text, in_words(value), "small", limit)
+            if _AGE_AFTER.match(text, match.end()) or _in_series(text, start, end) or _labelled(text, start):
+                continue
+            found.append(_issue(start, end, text, str(value_of(match.group("number"))), "large", limit))
+    for percent in _PERCENT_WORD.finditer(text):
+        words = _WORDS_BEFORE.search(text, max(0, percent.start() - 24), percent.start())
+        if words is None:
             continue
-        value = value_of(match.group("words"))
-        if value is None or at_start or _labelled(text, match.start()):
+        start, end = words.span("number")
+        if starts_sentence(text, start) or _in_series(text, start, end) or _labelled(text, start):
             continue
-        if _is_percent(noun, text, match.end("noun")):
-            yield _issue(match.start(), number_end, text, str(value), "percent")
-        elif value >= limit and _is_count_noun(noun) and not _AGE_AFTER.match(text, match.end()):
-            yield _issue(match.start(), number_end, text, str(value), "large", limit)
+        found.append(_issue(start, end, text, str(value_of(words.group("number"))), "percent"))
+    return sorted(found, key=lambda issue: issue.start)
 
 
 def _issue(start: int, end: int, text: str, replacement: str, reason: str, limit: int = 10):

@@ -27,8 +27,10 @@ from editor.engine.style import HouseStyle
 from editor.engine.words import INNER_SPACE, match_case
 
 WIRE_FORM = "pct"
-# A sign after a figure ("5%", "5 %"), or a word form anywhere that is not part of a compound.
-_FORM = re.compile(rf"(?<=\d)[^\S\r\n]?%|(?<![\w-])(?i:percent|per{INNER_SPACE}cent|pct)(?![\w-])")
+# A word form anywhere, or a sign (after a figure: "5%", "5 %"); each starts with a literal, so the
+# scan skips the text between them fast. A word form that is part of a compound is left out.
+_WORD_FORM = re.compile(rf"[pP](?i:ercent|er{INNER_SPACE}cent|ct)(?![\w-])")
+_SIGN = re.compile("%")
 # A figure before a form: "5", "0.5", "1,000", "1-1/2", "5-6".
 _FIGURE_BEFORE = re.compile(rf"(?<![\w.,/-])(?P<figure>\d(?:[\d,./-]*\d)?)(?:{INNER_SPACE})?$")
 
@@ -52,14 +54,19 @@ def _canonical(written: str) -> str:
 
 
 def _paragraph_percents(text: str, style: HouseStyle) -> tuple[_Percent, ...]:
+    forms = [match for match in _WORD_FORM.finditer(text) if not _joined_before(text, match.start())]
+    forms += _SIGN.finditer(text)
     found = []
-    for match in _FORM.finditer(text):
-        start = match.start() + (1 if match.group()[0].isspace() else 0)
-        before = _FIGURE_BEFORE.search(text, max(0, start - 24), start)
-        if before is None and match.group().endswith("%"):
-            continue
-        found.append(_Percent(start, match.end(), _canonical(match.group()), before.start() if before else -1))
+    for match in sorted(forms, key=lambda match: match.start()):
+        before = _FIGURE_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        if before is None and match.group() == "%":
+            continue  # a sign with no figure before it ("%20") is no percentage
+        found.append(_Percent(match.start(), match.end(), _canonical(match.group()), before.start() if before else -1))
     return tuple(found)
+
+
+def _joined_before(text: str, start: int) -> bool:
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-")
 
 
 def _target(style: HouseStyle, counts: Counter) -> str:
