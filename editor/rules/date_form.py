@@ -139,6 +139,9 @@ def _paragraph_dates(text: str, style: HouseStyle) -> tuple[_Date, ...]:
     dates = []
     for token in _MONTH_TOKEN.finditer(text):
         start, end = token.start(), token.end()
+        point = bool(token.group("point"))
+        if point and text[start : end - 1].casefold() in _LOWER_MONTHS:
+            end, point = end - 1, False  # only a shortened month takes a point
         if (start and is_word_char(text[start - 1])) or (end < len(text) and is_word_char(text[end])):
             continue
         if _skipped_month(text[start:end]):
@@ -147,7 +150,7 @@ def _paragraph_dates(text: str, style: HouseStyle) -> tuple[_Date, ...]:
         if day and not (start and text[start - 1] in ".-"):
             date = _month_day(text, start, end, day)
         elif day := _DAY_BEFORE.search(text, max(0, start - 8), start):
-            if token.group("point") and _SENTENCE_AFTER_POINT.match(text, end):
+            if point and _SENTENCE_AFTER_POINT.match(text, end):
                 end -= 1
             date = _day_month(text, start, end, day)
         elif text[start].islower() and text[start:end] not in _ALSO_WORDS and not _in_other_text(text, start, end):
@@ -213,8 +216,10 @@ def _issue(text: str, date: _Date, style: HouseStyle, order: str, order_why: str
     if written_month != month:
         if written_month.rstrip(".").casefold() == month.rstrip(".").casefold() and not written_month.istitle():
             reasons.append("Months are capitalised.")
+        elif written_month.casefold() == month.rstrip(".").casefold():
+            reasons.append(f"{style.name} style writes {date.month} next to a day as “{month}”, with a point.")
         elif month in _ABBREVIATIONS.values():
-            reasons.append(f"{style.name} style abbreviates {date.month} next to a day: “{month}”.")
+            reasons.append(f"{style.name} style abbreviates {date.month} next to a day (“{month}”).")
         else:
             reasons.append(f"{style.name} style spells out {date.month}.")
     reorder = bool(order) and date.order != order

@@ -16,7 +16,7 @@ RULE_ID = "date-form"
         ("The vote was on March 6th and 2nd June.", "The vote was on March 6 and June 2."),
         ("They met on tuesday and again on mondays.", "They met on Tuesday and again on Mondays."),
         ("It resigned on february 17 and again by march 9.", "It resigned on Feb. 17 and again by March 9."),
-        ("Prices rose in the year to end-february.", "Prices rose in the year to end-February."),
+        ("Prices rose in the year to end-february. Rates fell in june.", "Prices rose in the year to end-February. Rates fell in June."),
         ("The talks on September 11-12 ended.", "The talks on Sept. 11-12 ended."),
         ("The talks ended on 6 Oct. Nothing followed.", "The talks ended on Oct. 6. Nothing followed."),
     ],
