@@ -38,7 +38,6 @@ EXPECTED = [
     ("house-substitution", "You can not consider", "can not", "cannot"),
     ("spelling-locale", "USA defence official", "defence", "defense"),
     ("spelling-locale", "U.S. defence secretary", "defence", "defense"),
-    ("formal-title", "U.S. defence secretary", "defence secretary", "Defense Secretary"),
     ("variant-consistency", "carried out the air strike on", "air strike", "airstrike"),
     ("variant-consistency", "focused on battling IS and", "IS", "ISIS"),
     ("quote-punctuation", 'against ISIS", the statement', '",', ',"'),

@@ -84,13 +84,11 @@ def _compile(style: HouseStyle) -> _Titles | None:
     )
 
 
-def _capitalised(title: str, style: HouseStyle) -> str:
-    """The title as the house writes it before a name, in its spelling: "defence secretary" -> "Defense Secretary" (AP)."""
-    words = re.split(r"(\s+|-)", title)
-    spelled = [style.foreign_spellings.get(word.casefold(), word.casefold()) for word in words]
+def _capitalised(title: str) -> str:
+    words = re.split(r"(\s+|-)", title.casefold())
     return "".join(
         word if word.isspace() or word == "-" or (index and word in _SMALL_WORDS) else word[:1].upper() + word[1:]
-        for index, word in enumerate(spelled)
+        for index, word in enumerate(words)
     )
 
 
@@ -146,7 +144,10 @@ def find(text: str, style: HouseStyle) -> Iterator:
         at_start = starts_sentence(text, match.start())
         if not _lowercased_as_written(title, at_start) or not _tied_to_name(text, match.start(), style):
             continue
-        fixed = _capitalised(title, style)
+        if any(word in style.foreign_spellings for word in re.split(r"[\s-]+", title.casefold())):
+            # "defence secretary" in AP copy: spelling-locale fixes the word first, and one word takes one fix.
+            continue
+        fixed = _capitalised(title)
         yield RULE.issue(
             match.start("title"),
             match.end("title"),
