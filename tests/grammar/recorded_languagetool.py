@@ -39,23 +39,23 @@ def units(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def recorded_text(name: str) -> str:
+def recorded_text(name: str, folder: Path = RECORDINGS) -> str:
     """A recorded text exactly as stored (no newline translation)."""
-    return (RECORDINGS / name).read_bytes().decode("utf-8")
+    return (folder / name).read_bytes().decode("utf-8")
 
 
-def recorded_cases() -> list[dict]:
-    """index.json's cases, each with its ``text`` and its recorded ``response``."""
-    cases = json.loads((RECORDINGS / "index.json").read_text(encoding="utf-8"))
+def recorded_cases(folder: Path = RECORDINGS) -> list[dict]:
+    """The cases of ``folder``'s index.json, each with its ``text`` and its recorded ``response``."""
+    cases = json.loads((folder / "index.json").read_text(encoding="utf-8"))
     for case in cases:
-        case["text"] = recorded_text(case["text_file"])
-        case["response"] = json.loads((RECORDINGS / case["response_file"]).read_text(encoding="utf-8"))
+        case["text"] = recorded_text(case["text_file"], folder)
+        case["response"] = json.loads((folder / case["response_file"]).read_text(encoding="utf-8"))
     return cases
 
 
 class Recordings:
-    def __init__(self) -> None:
-        self.cases = recorded_cases()
+    def __init__(self, cases: list[dict] | None = None) -> None:
+        self.cases = recorded_cases() if cases is None else cases
 
     def answer(self, text: str, language: str, disabled_rules=(), disabled_categories=()) -> tuple[dict, list[str]]:
         """The response to a request, and the paragraphs of it that no recording knows."""
