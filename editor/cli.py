@@ -92,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--grammar",
         action="store_true",
-        help="also check grammar and spelling with LanguageTool, started on this computer "
+        help="also check grammar with LanguageTool, started on this computer "
         "unless --languagetool-url names a server",
     )
     check.add_argument(
@@ -185,7 +185,7 @@ def _add_grammar(grammar, checked: CheckedFile, style) -> bool:
 
     found = grammar.check(checked.text, style)
     if found is None:
-        print(f"copydesk: grammar and spelling not checked: {grammar.status.message}", file=sys.stderr)
+        print(f"copydesk: grammar not checked: {grammar.status.message}", file=sys.stderr)
         return False
     checked.issues = merge_issues(checked.issues, found)
     return True

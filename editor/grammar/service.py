@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 
 from editor.engine.issues import Issue
 from editor.engine.style import HouseStyle, LanguageToolSettings
-from editor.grammar.adapter import screen_spelling
+from editor.grammar.adapter import disabled_rules
 from editor.grammar.failures import describe_request_error, shorten
 from editor.grammar.local import CannotRun, LocalServer, NotInstalled, installation_to_run
 from editor.grammar.paragraphs import ParagraphCache
@@ -120,7 +120,7 @@ class GrammarChecker:
         self._retry_at: float | None = None
         self._cache = ParagraphCache()
         if self.settings.mode == "off":
-            self._status = GrammarStatus(GrammarState.OFF, "Grammar and spelling checks by LanguageTool are turned off.")
+            self._status = GrammarStatus(GrammarState.OFF, "Grammar checks by LanguageTool are turned off.")
         else:
             self._status = GrammarStatus(GrammarState.IDLE, f"{_capital(self.settings.where)} is used from the first check.")
 
@@ -162,7 +162,7 @@ class GrammarChecker:
             except _Failure as failure:
                 self._fail(failure)
                 return None
-        return None if issues is None else screen_spelling(issues, text, style.spelling_exceptions)
+        return issues
 
     def cancel(self) -> None:
         """Supersedes the check in flight that was not given its own ``superseded``; it returns ``None``
@@ -278,7 +278,7 @@ class GrammarChecker:
                 raise _Failure(
                     f"{_capital(self.settings.where)} does not check {profile.language}.", retry_after=None
                 ) from None
-            client.disabled_rules = set(profile.disabled_rules)
+            client.disabled_rules = set(disabled_rules(profile))
             client.disabled_categories = set(profile.disabled_categories)
             self._client_profile = profile
         with _MATCHES:

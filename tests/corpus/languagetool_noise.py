@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from editor.engine import Checker, HouseStyle, Issue, builtin_style  # noqa: E402
 from editor.grammar import RULE_PREFIX, merge_issues  # noqa: E402
-from editor.grammar.adapter import screen_spelling  # noqa: E402
+from editor.grammar.adapter import disabled_rules  # noqa: E402
 from editor.grammar.paragraphs import ParagraphCache  # noqa: E402
 from tests.corpus.noise import CORPUS, STYLE_OF_SOURCE, CorpusStory, arguments, corpus_stories, report  # noqa: E402
 from tests.grammar.recorded_languagetool import RECORDINGS, Recordings, recorded_cases  # noqa: E402
@@ -48,14 +48,13 @@ def languagetool_issues(story: CorpusStory, case: dict, style: HouseStyle) -> li
 
     def send(text: str) -> list:
         response, unknown = recordings.answer(
-            text, profile.language, profile.disabled_rules, profile.disabled_categories
+            text, profile.language, disabled_rules(profile), profile.disabled_categories
         )
         if unknown:
             raise LookupError(f"{story.name}: the recording does not hold {unknown[0][:60]!r}")
         return [Match(match, text) for match in response["matches"]]
 
     found = ParagraphCache().check(story.text, profile, send, superseded=lambda: False)
-    found = screen_spelling(found, story.text, style.spelling_exceptions)
     merged = merge_issues(Checker(style).check(story.text), found)
     return [issue for issue in merged if issue.rule.startswith(RULE_PREFIX)]
 
