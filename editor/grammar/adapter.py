@@ -56,7 +56,7 @@ _BY_ISSUE_TYPE = {
 def disabled_rules(profile: LanguageToolSettings) -> frozenset[str]:
     """The rules a request switches off: the house style's, and the spell checker of its language."""
     speller = "MORFOLOGIK_RULE_" + profile.language.upper().replace("-", "_")
-    return profile.disabled_rules | {speller}
+    return frozenset(profile.disabled_rules) | {speller}
 
 
 def is_speller(rule_id: str) -> bool:
