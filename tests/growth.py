@@ -27,9 +27,16 @@ def best_time(work: Callable[[], object], runs: int = 3) -> float:
     return best
 
 
-def grows_linearly(work: Callable[[str], object], small: str, large: str) -> tuple[bool, str]:
-    """Whether ``work(large)`` (four times ``small``) stays within FACTOR times ``work(small)``, and the figures."""
-    small_s = best_time(lambda: work(small))
-    large_s = best_time(lambda: work(large))
-    figures = f"{len(small):,} chars: {small_s * 1000:.1f} ms; {len(large):,} chars: {large_s * 1000:.1f} ms"
-    return large_s <= FACTOR * small_s + ALLOWANCE_S, figures
+def grows_linearly(work: Callable[[str], object], small: str, large: str, attempts: int = 3) -> tuple[bool, str]:
+    """Whether ``work(large)`` (four times ``small``) stays within FACTOR times ``work(small)``, and the figures.
+
+    A pair that misses is measured again, up to ``attempts`` times, so that a
+    moment of load on a shared machine does not fail it; quadratic work misses every time.
+    """
+    for _ in range(attempts):
+        small_s = best_time(lambda: work(small), runs=2)
+        large_s = best_time(lambda: work(large), runs=1)
+        figures = f"{len(small):,} chars: {small_s * 1000:.1f} ms; {len(large):,} chars: {large_s * 1000:.1f} ms"
+        if large_s <= FACTOR * small_s + ALLOWANCE_S:
+            return True, figures
+    return False, figures
