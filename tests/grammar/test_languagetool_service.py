@@ -156,15 +156,14 @@ def test_when_languagetool_is_not_installed_nothing_is_downloaded_unasked(plain_
     assert not any(own_languagetool_folder.glob("LanguageTool-*"))
 
 
-def test_a_local_server_is_started_used_and_stopped_on_close(plain_style, fake_java, installed):
+def test_a_local_server_is_started_and_used(plain_style, fake_java, installed):
     statuses = []
     checker = GrammarChecker(GrammarSettings(mode="local"), on_status=statuses.append)
     assert len(checker.check(GRAMMAR, plain_style())) == 4
     [pid] = started_pids(fake_java)
     assert running(pid)
     assert [s.state for s in statuses] == [GrammarState.STARTING, GrammarState.READY]
-    checker.close()
-    assert not running(pid)
+    checker.close()  # it stays for the next checker: see test_resident_languagetool.py
 
 
 def test_a_local_folder_named_in_the_settings_is_used(plain_style, fake_java, tmp_path):
@@ -198,20 +197,6 @@ def test_a_server_that_cannot_start_is_reported_with_what_it_said(plain_style, f
     assert "fake failure" in checker.status.message
 
 
-def test_no_server_is_left_running_when_python_exits(fake_java, installed, tmp_path):
-    import subprocess
-    import sys
-
-    script = (
-        "from editor.grammar import GrammarChecker, GrammarSettings\n"
-        "checker = GrammarChecker(GrammarSettings(mode='local'))\n"
-        "assert checker.start(), checker.status\n"
-    )
-    subprocess.run([sys.executable, "-c", script], check=True, env=os.environ | {"PYTHONPATH": os.getcwd()}, timeout=60)
-    [pid] = started_pids(fake_java)
-    assert not running(pid)
-
-
 # ------------------------------------------------------------------ a real LanguageTool, where there is one
 
 REAL = os.environ.get("COPYDESK_LANGUAGETOOL")
@@ -231,8 +216,6 @@ def test_a_real_languagetool_flags_the_grammar_sample(plain_style):
         assert {"the the", "go"} <= words
     finally:
         checker.close()
-    if settings.mode == "local":
-        assert not checker.server.alive()
 
 
 
