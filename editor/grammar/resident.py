@@ -394,11 +394,13 @@ def serve(argv: list[str]) -> int:
         _answer(asdict(record))
         _keep(folder, server)
     finally:
-        with _locked(folder):
-            current = _read_record(folder)
-            if current is not None and current.keeper == os.getpid():
-                (folder / RECORD).unlink()
-        server.stop()
+        try:
+            with _locked(folder):
+                current = _read_record(folder)
+                if current is not None and current.keeper == os.getpid():
+                    (folder / RECORD).unlink()
+        finally:
+            server.stop()
     print(f"LanguageTool on port {record.port} stopped (exit code {server.exit_code}).", file=sys.stderr)
     return 0
 
