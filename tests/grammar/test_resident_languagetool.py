@@ -74,10 +74,10 @@ def test_the_server_stops_after_the_quiet_period_and_a_later_check_starts_it_aga
 
 
 def test_every_use_renews_the_lease(plain_style, fake_java, installed):
-    checker = GrammarChecker(GrammarSettings(mode="local", quiet_period=1.5))
+    checker = GrammarChecker(GrammarSettings(mode="local", quiet_period=3.0))
     for paragraph in ("clean-paragraph.txt", "unicode-offsets.txt", "grammar-sample.txt", "clean-paragraph.txt"):
         assert checker.check(recorded_text(paragraph), plain_style()) is not None
-        time.sleep(0.6)
+        time.sleep(1.0)  # four seconds in all: without the renewals it would have stopped
     assert len(started_pids(fake_java)) == 1 and running(started_pids(fake_java)[0])
     checker.close()
 
