@@ -29,7 +29,7 @@ from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle
-from editor.engine.words import is_word_char, word_trie
+from editor.engine.words import is_word_char, word_before, word_trie
 
 _CALENDAR = word_list("calendar")
 MONTHS: tuple[str, ...] = tuple(_CALENDAR["months"])
@@ -61,7 +61,6 @@ _LONGEST_DAY_PREFIX = max(len(day) for day in DAYS) - len("day")
 _LOWER_DAY = re.compile(r"day(?P<plural>s?)")
 # After a shortened month, a point that may end the sentence ("on 6 Oct. The") is the sentence's.
 _SENTENCE_AFTER_POINT = re.compile(r"\s*$|\s+[A-Z\"“]")
-_WORD_BEFORE = re.compile(r"(\w+)[^\S\r\n]+$")
 _RANGE_AFTER = re.compile(r"[-–/]\d")
 _YEAR_AFTER = re.compile(r",?[^\S\r\n]+(?P<year>\d{4})(?!\d)")
 _ONLY_PUNCTUATION_AFTER = re.compile(r"\s*(?:[.,;:)\-–]|$)")
@@ -92,15 +91,10 @@ class _Date:
         )
 
 
-def _word_before(text: str, position: int) -> str:
-    found = _WORD_BEFORE.search(text, max(0, position - 30), position)
-    return found.group(1).casefold() if found else ""
-
-
 def _month_day(text: str, start: int, end: int, day: re.Match) -> _Date | None:
     written = text[start:end]
     key = written.rstrip(".").casefold()
-    before = _word_before(text, start)
+    before = word_before(text, start).casefold()
     year = _YEAR_AFTER.match(text, day.end())
     if before in _COUNT_PREPOSITIONS and not year:
         return None
@@ -119,7 +113,7 @@ def _day_month(text: str, start: int, end: int, day: re.Match) -> _Date | None:
     key = written.rstrip(".").casefold()
     if written.islower() and key in _ALSO_WORDS:
         return None
-    if day.group("ordinal") and _word_before(text, day.start()) == "the":
+    if day.group("ordinal") and word_before(text, day.start()).casefold() == "the":
         return None  # "on the 2nd June": the fix would have to rewrite the words around it
     year = _YEAR_AFTER.match(text, end)
     # A range before the day ("5-6 March") is never read: the day must not follow a dash.
