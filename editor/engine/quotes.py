@@ -77,6 +77,16 @@ def char_before(text: str, offset: int, floor: int = 0) -> str:
     return text[position] if position >= floor else ""
 
 
+def is_fragment(text: str, quotation: Quotation) -> bool:
+    """A quote that starts in lowercase right after the writer's own word is part of the writer's sentence.
+
+    After a comma or a colon it may carry on a full sentence split by the attribution
+    ('"We will stay," she said, "until they listen."'), so it is left alone.
+    """
+    first = text[quotation.open.offset + 1 : quotation.open.offset + 2]
+    return first.islower() and char_before(text, quotation.open.offset).isalnum()
+
+
 def _is_height(text: str, offset: int, start: int) -> bool:
     """Whether the digits ending at ``offset`` follow a feet mark, as in 5'11"."""
     position = offset - 1
