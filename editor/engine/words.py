@@ -14,6 +14,7 @@ CLOSERS = "\"”’')]"
 OPENERS = "\"“‘'(["
 
 _ABBREVIATIONS = frozenset(word_list("abbreviations")["abbreviations"])
+PREFIXES = frozenset(word_list("prefixes")["prefixes"])
 _TOKEN_BEFORE = re.compile(r"\S*$")
 _MARK_BEFORE = re.compile(rf"([.?!])([{re.escape(CLOSERS)}]*)\s+[{re.escape(OPENERS)}]*$")
 _TEXT_OPENING = re.compile(rf"\s*[{re.escape(OPENERS)}]*")

@@ -31,7 +31,7 @@ from functools import cached_property
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle
-from editor.engine.words import token_before
+from editor.engine.words import PREFIXES, token_before
 
 # Each pattern starts with a space or the hyphen so that the scan can jump to them; the
 # letter, or the last point of an abbreviation, before is checked by a look-behind after it.
@@ -55,11 +55,6 @@ _DASH_BEFORE = frozenset(
     which who not no so yet if is was are were in on at of for with by from there then even just only
     am""".split()
 )
-_PREFIXES = frozenset(
-    """pro anti non self ex co pre post semi multi mid well half cross counter all so far ultra neo
-    quasi pan un ill full part long short high low hard left right""".split()
-)
-
 
 def _code_spans(text: str) -> list[int]:
     """Starts and ends of `code` and "$ " command lines, flattened, for bisect."""
@@ -74,7 +69,7 @@ def _in_code(spans: list[int], position: int) -> bool:
 
 def _names_a_compound(before: str) -> bool:
     """Whether a word before a hyphen makes the hyphen a compound's: a prefix, a letter, a name."""
-    return before.casefold() in _PREFIXES or len(before) == 1 or before[0].isupper()
+    return before.casefold() in PREFIXES or len(before) == 1 or before[0].isupper()
 
 
 def _is_dateline(before: str, after: str) -> bool:
