@@ -17,6 +17,7 @@ with a mark, for as many paragraphs as the quote lasts.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -62,11 +63,32 @@ class ParagraphQuotes:
         """Whether the paragraph ends inside a quote."""
         return bool(self.quotations) and self.quotations[-1].close is None
 
+    def quoted_edges(self) -> list[int]:
+        """Where each quotation's text starts and ends (its marks included), flattened in order.
+
+        A quote left unclosed ends where the next one opens, or with the paragraph.
+        """
+        edges = []
+        for index, quotation in enumerate(self.quotations):
+            if quotation.close is not None:
+                end = quotation.close.offset + 1
+            elif index + 1 < len(self.quotations):
+                end = self.quotations[index + 1].open.offset
+            else:
+                end = self.end
+            edges += (quotation.open.offset, end)
+        return edges
+
     def opens_with_quote(self, text: str) -> bool:
         """Whether the paragraph's first character (after any indent) opens a quote."""
         if not self.marks or self.marks[0].role != OPENING:
             return False
         return not text[self.start : self.marks[0].offset].strip()
+
+
+def inside_quotation(edges: list[int], offset: int) -> bool:
+    """Whether ``offset`` lies within a quotation, given the flattened ``quoted_edges``."""
+    return bisect.bisect_right(edges, offset) % 2 == 1
 
 
 def char_before(text: str, offset: int, floor: int = 0) -> str:
@@ -149,6 +171,11 @@ class StoryQuotes:
     def paragraphs(self) -> list[ParagraphQuotes]:
         text = self.story.text
         return [read_quotes(text, paragraph.start, paragraph.end) for paragraph in self.story.paragraphs]
+
+    @cached_property
+    def quoted_edges(self) -> list[int]:
+        """Every quotation's start and end in the story, flattened in order, for ``inside_quotation``."""
+        return [edge for quotes in self.paragraphs for edge in quotes.quoted_edges()]
 
     @cached_property
     def continues(self) -> list[bool]:
