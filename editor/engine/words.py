@@ -59,7 +59,8 @@ def ends_sentence(token: str, mark: str, closers: str) -> bool:
         return not closers
     if "." in token:
         return False
-    word = token.lstrip(OPENERS).casefold()
+    # The state in a party and state label: "(D-Calif.)".
+    word = token.lstrip(OPENERS).casefold().rpartition("-")[2]
     return len(word) > 1 and word not in _ABBREVIATIONS
 
 
