@@ -40,7 +40,7 @@ _SPACE_AFTER = re.compile(r"-(?:(?<=[^\W_]-)|(?<=[^\W\d_]\.[^\W\d_]\.-)) +(?=([^
 _LAST_WORD = re.compile(r"([^\W_]+)\.?$")
 # Compounds written closed up, as pairs of the parts on either side of a hyphen ("10-year-old"
 # gives "10-year" and "year-old"), and words, both casefolded: the story's evidence for a fix.
-_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+_HYPHENATED = re.compile(r"(?<![\w-])(?>\w+)(?:-(?>\w+))+")
 _WORD = re.compile(r"[^\W\d_]+")
 _OPTION_OR_PATH_FOLLOWS = re.compile(r" +[-/~]")
 _CODE = re.compile(r"`[^`\r\n]*`|^[^\S\r\n]*\$ [^\r\n]*", re.MULTILINE)
