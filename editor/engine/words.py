@@ -15,6 +15,8 @@ OPENERS = "\"“‘'(["
 
 _ABBREVIATIONS = frozenset(word_list("abbreviations")["abbreviations"])
 PREFIXES = frozenset(word_list("prefixes")["prefixes"])
+# The small words Title Case leaves lowercase ("Economical Travel in Japan").
+TITLE_CASE_MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or the to vs via with".split())
 _TOKEN_BEFORE = re.compile(r"\S*$")
 _MARK_BEFORE = re.compile(rf"([.?!])([{re.escape(CLOSERS)}]*)\s+[{re.escape(OPENERS)}]*$")
 _WORD_AFTER = re.compile(r"\s*(\w+)")

@@ -7,11 +7,12 @@ outside a quoted fragment: ``called it "brazen".``). Only running text counts,
 so these are left alone: the headline (the story's first paragraph), datelines
 and bylines ("WASHINGTON, March 13 -", "By Jane Smith", "Reporting by ..."),
 list items (a bullet or number first, or anything after a paragraph ending in
-a colon), an editor's note after the last sentence ("... -- corrects date"), crossheads, labels and captions (fewer than six words, or in Title
-Case), notes in brackets, tables (short lines or columns of
-spaces), and a paragraph that ends on a comma or runs on into a next one that
-starts in lowercase: there the paragraph was broken mid-sentence, and a full
-stop would be the wrong fix.
+a colon), an editor's note after the last sentence ("... -- corrects date"),
+crossheads, labels and captions (fewer than six words, or in Title Case),
+notes in brackets, tables (short lines or columns of spaces), and a paragraph
+that ends on a comma or runs on into a next one that starts in lowercase:
+there the paragraph was broken mid-sentence, and a full stop would be the
+wrong fix.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from editor.engine.quotes import CLOSING, is_fragment, read_quotes
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle
-from editor.engine.words import CLOSERS
+from editor.engine.words import CLOSERS, TITLE_CASE_MINOR_WORDS
 
 # The paragraph's last word or figure and any closing marks after it, to the end.
 _LAST_WORD = re.compile(rf"[\w%]{{1,40}}[{re.escape(CLOSERS)}]*$")
@@ -41,8 +42,7 @@ _LINE = re.compile(r"[^\r\n]+")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _DOUBLE_CLOSING = "\"”"
 _MIN_WORDS = 6
-# Lowercase words that Title Case leaves lowercase; prose has other lowercase words besides.
-_MINOR_WORDS = frozenset("a an and as at but by for from in nor of on or the to vs via with".split())
+# Prose has lowercase words besides the ones Title Case leaves lowercase.
 _MIN_LOWERCASE = 2
 # A hard-wrapped line of prose is longer than this; shorter lines before the last are a table or a list.
 _MIN_WRAPPED_LINE = 40
@@ -69,7 +69,7 @@ def _is_running_text(text: str) -> bool:
     if any(len(line.strip()) < _MIN_WRAPPED_LINE for line in lines[:-1]):
         return False
     words = _WORD.findall(stripped)
-    lowercase = sum(word[0].islower() and word not in _MINOR_WORDS for word in words)
+    lowercase = sum(word[0].islower() and word not in TITLE_CASE_MINOR_WORDS for word in words)
     return len(words) >= _MIN_WORDS and lowercase >= _MIN_LOWERCASE
 
 
@@ -92,7 +92,7 @@ def _missing_stop(text: str, style: HouseStyle) -> Issue | None:
     ending = last.group()
     word = ending.rstrip(CLOSERS)
     closers = ending[len(word) :]
-    if closers in _DOUBLE_CLOSING and closers and _stop_inside_quote(text, style):
+    if closers and closers in _DOUBLE_CLOSING and _stop_inside_quote(text, style):
         fixed = word + "." + closers
     else:
         fixed = ending + "."

@@ -5,9 +5,10 @@ start of a paragraph or story (after any opening quotation mark). A full stop
 that ends an abbreviation ("U.S.", "Gen.", "a.m.", "Mr.", "(D-Calif.)",
 initials) does not end a sentence; the list is
 ``resources/wordlists/abbreviations.toml``. Where the stop is more likely the
-error, removing it is the first fix: before a word that carries a sentence on
-("was approved. because", "the plan. which") and before the attribution
-after a quote (``ended." she said`` becomes ``ended," she said``). Left alone:
+error, mending it is the first fix: it goes before a word that carries a
+sentence on ("was approved. because", "the plan. which"), and becomes a comma
+before the attribution after a quote (``ended." she said`` to ``ended," she
+said``); the capital is the second fix. Left alone:
 words after an ellipsis, a question or exclamation inside a quotation followed
 by its attribution ('"Why?" he asked'), a title or name that ends in one
 ("Who Wants to Be a Millionaire? drew", "Yahoo! said"), words that are not

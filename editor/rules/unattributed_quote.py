@@ -31,6 +31,7 @@ from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle
+from editor.engine.words import TITLE_CASE_MINOR_WORDS
 
 _ATTRIBUTION = word_list("attribution")
 _VERBS = "|".join(map(re.escape, _ATTRIBUTION["verbs"]))
@@ -56,7 +57,6 @@ _MIN_WORDS = 3
 _TITLE_WORDS = 12
 _TITLE_LENGTH = 120
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or the to vs via with".split())
 
 
 class _Words:
@@ -105,7 +105,7 @@ def _is_full_sentence(text: str, quotes: ParagraphQuotes, quotation: Quotation, 
 
 def _is_title(content: str) -> bool:
     """Whether every word but the small ones is capitalised, as in the title of a work."""
-    return all(word[0].isupper() or word in _MINOR_WORDS for word in _WORD.findall(content))
+    return all(word[0].isupper() or word in TITLE_CASE_MINOR_WORDS for word in _WORD.findall(content))
 
 
 def _has_attribution(text: str, quotes: ParagraphQuotes) -> bool:
