@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
-from editor.engine.words import INNER_SPACE, skip_space, starts_sentence, word_trie
+from editor.engine.words import INNER_SPACE, TITLE_CASE_MINOR_WORDS, skip_space, starts_sentence, word_trie
 
 # Capitalised words after a title that are not the start of a name.
 _NOT_NAMES = frozenset(
@@ -53,7 +53,6 @@ _NATIONALITY_WORDS = frozenset(
     Yemeni Omani Qatari Bahraini Emirati Somali Bangladeshi Nepali Azerbaijani US UK EU UN""".split()
 )
 _NATIONALITY = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:ian|an|ese|ish)")
-_SMALL_WORDS = frozenset({"of", "the", "and", "for"})
 _NAME_AFTER = re.compile(r"[A-Z](?:[a-z’']*[a-z]|\.)")
 _WORD_BEFORE = re.compile(r"(?P<word>[\w.'’-]+)[^\S\r\n]+$")
 
@@ -87,7 +86,7 @@ def _compile(style: HouseStyle) -> _Titles | None:
 def _capitalised(title: str) -> str:
     words = re.split(r"(\s+|-)", title.casefold())
     return "".join(
-        word if word.isspace() or word == "-" or (index and word in _SMALL_WORDS) else word[:1].upper() + word[1:]
+        word if word.isspace() or word == "-" or (index and word in TITLE_CASE_MINOR_WORDS) else word[:1].upper() + word[1:]
         for index, word in enumerate(words)
     )
 
