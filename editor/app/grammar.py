@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -74,7 +75,7 @@ class GrammarSupport(QObject):
         answer = QMessageBox.question(
             self._window,
             "Download LanguageTool?",
-            f"Grammar and spelling checks need LanguageTool, which is not on this computer yet.\n\n"
+            f"Grammar checks need LanguageTool, which is not on this computer yet.\n\n"
             f"Download it now? It is {DOWNLOAD_SIZE}, from languagetool.org, and needs Java to run.",
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -151,10 +152,10 @@ class GrammarSettingsDialog(QDialog):
 
     def __init__(self, current: GrammarSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Grammar and Spelling")
+        self.setWindowTitle("Grammar")
         self._current = current
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Grammar and spelling are checked by LanguageTool:"))
+        layout.addWidget(QLabel("Grammar is checked by LanguageTool:"))
         self.modes = QButtonGroup(self)
         self.off = QRadioButton("Off")
         self.local = QRadioButton("On this computer (needs Java)")
@@ -172,6 +173,9 @@ class GrammarSettingsDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder)
         folder_row.addWidget(browse)
+        # LanguageTool on this computer is shared with the command line and kept between uses.
+        self.quiet = QSpinBox(minimum=1, maximum=24 * 60, suffix=" minutes unused")
+        self.quiet.setValue(max(1, round(current.quiet_period / 60)))
         self.url = QLineEdit(current.url)
         self.url.setPlaceholderText("http://languagetool.newsroom.example:8081")
         self.consent = QCheckBox("I understand that the story's text will leave this computer")
@@ -187,6 +191,7 @@ class GrammarSettingsDialog(QDialog):
         layout.addWidget(self.local)
         form = QFormLayout()
         form.addRow("LanguageTool folder:", folder_row)
+        form.addRow("Stop it after:", self.quiet)
         layout.addLayout(form)
         layout.addWidget(self.remote)
         server_form = QFormLayout()
@@ -225,4 +230,5 @@ class GrammarSettingsDialog(QDialog):
             url=self.url.text().strip(),
             languagetool_dir=str(Path(self.folder.text().strip()).expanduser()) if self.folder.text().strip() else "",
             public_consent=mode == "public" and self.consent.isChecked(),
+            quiet_period=self.quiet.value() * 60,
         )

@@ -56,6 +56,8 @@ class Settings:
     grammar_url = _Setting("grammar/url", str, "")
     grammar_languagetool_dir = _Setting("grammar/languagetool_dir", str, "")
     grammar_public_consent = _Setting("grammar/public_consent", _flag, False)
+    # How long a LanguageTool started on this computer may stay unused before it stops.
+    grammar_quiet_minutes = _Setting("grammar/quiet_minutes", float, GrammarSettings.quiet_period / 60)
 
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store or QSettings()
@@ -65,13 +67,15 @@ class Settings:
 
     @property
     def grammar(self) -> GrammarSettings:
-        """Where LanguageTool runs; an unknown mode falls back to the default."""
+        """Where LanguageTool runs; an unknown mode or quiet period falls back to the default."""
+        quiet_period = self.grammar_quiet_minutes * 60
         try:
             return GrammarSettings(
                 mode=self.grammar_mode,
                 url=self.grammar_url,
                 languagetool_dir=self.grammar_languagetool_dir,
                 public_consent=self.grammar_public_consent,
+                quiet_period=quiet_period if quiet_period >= 0 else GrammarSettings.quiet_period,
             )
         except ValueError:
             return GrammarSettings()
@@ -82,3 +86,4 @@ class Settings:
         self.grammar_url = grammar.url
         self.grammar_languagetool_dir = grammar.languagetool_dir
         self.grammar_public_consent = "true" if grammar.public_consent else "false"
+        self.grammar_quiet_minutes = grammar.quiet_period / 60

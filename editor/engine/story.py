@@ -107,6 +107,17 @@ class Story:
             return [build(paragraph.text, style) for paragraph in self.paragraphs]
         return [self._memo.result(build, paragraph.text, style) for paragraph in self.paragraphs]
 
+    def found_in_paragraphs(self, build: Callable[[str, Any], tuple], style: Any) -> list:
+        """What ``build`` finds in each paragraph (as ``per_paragraph``), moved to offsets into the story.
+
+        Each finding has a ``shifted(offset)`` method, as an ``Issue`` has.
+        """
+        return [
+            found.shifted(paragraph.start)
+            for paragraph, findings in zip(self.paragraphs, self.per_paragraph(build, style))
+            for found in findings
+        ]
+
     @cached_property
     def _line_starts(self) -> list[int]:
         return [0] + [match.end() for match in _LINE_BREAK.finditer(self.text)]
