@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.grammar.button)
 
     def _connect(self) -> None:
-        self.editor.textChanged.connect(self._recheck)
+        self.editor.textEdited.connect(self._recheck)
         self.editor.document().modificationChanged.connect(self._update_title)
         self.story.loaded.connect(lambda: self._update(CheckSession.new_story))
         self.story.described.connect(self._describe_file)

@@ -59,6 +59,9 @@ def plain_text(editor: QPlainTextEdit) -> str:
 
 
 class StoryEditor(QPlainTextEdit):
+    # The text changed (after the part edited was noted): one Python call per keystroke, where
+    # textChanged would be a second one for the UI thread to wait for the interpreter for.
+    textEdited = Signal()
     fixAllRequested = Signal(str)
     ignoreRequested = Signal(object)
     ignoreRuleRequested = Signal(str)
@@ -78,6 +81,7 @@ class StoryEditor(QPlainTextEdit):
         self.shown_text = ""
         self.shown_issues: tuple[Issue, ...] = ()
         self._edited: Edited | None = None
+        self.edits = 0  # edits since the editor was made, undo and redo included
         self.document().contentsChange.connect(self._note_edit)
         self._formats = {category: self._underline(colour) for category, colour in CATEGORY_COLOURS.items()}
 
@@ -97,6 +101,8 @@ class StoryEditor(QPlainTextEdit):
             position = min(position, self._edited.start)
             unchanged_end = min(unchanged_end, self._edited.unchanged_end)
         self._edited = Edited(position, unchanged_end)
+        self.edits += 1
+        self.textEdited.emit()
 
     def edited(self) -> Edited:
         """Where the text changed since the underlines were drawn (nowhere: past its end)."""

@@ -33,8 +33,8 @@ from editor.engine.textfile import (
     read_story_file,
 )
 
-# Unsaved work reaches its recovery copy this long after a change; typing
-# does not put it off, so at most this much typing is lost in a crash.
+# While the story is unsaved, its recovery copy is brought up to date this often;
+# typing does not put it off, so at most this much typing is lost in a crash.
 RECOVERY_DELAY_MS = 3000
 NEWLINE_NAMES = {**LINE_ENDING_NAMES, PARAGRAPH_SEPARATOR: "U+2029"}
 
@@ -57,11 +57,12 @@ class StoryFile(QObject):
         self.recovery = recovery.RecoveryCopy(recovery_folder)
         self.disk = DiskFile(self)
         self._answering_disk = False
-        self._recovery_timer = QTimer(self, singleShot=True, interval=RECOVERY_DELAY_MS)
-        self._recovery_timer.timeout.connect(self.write_recovery)
-        document = editor.document()
-        document.modificationChanged.connect(self._modification_changed)
-        document.contentsChanged.connect(self._schedule_recovery)
+        # A timer that runs while the story is unsaved rather than one started by each change:
+        # a keystroke then costs no call into Python for the copy.
+        self._recovery_timer = QTimer(self, interval=RECOVERY_DELAY_MS)
+        self._recovery_timer.timeout.connect(self._copy_if_changed)
+        self._copied_edits: int | None = None
+        editor.document().modificationChanged.connect(self._modification_changed)
         self.disk.changedOnDisk.connect(self._changed_on_disk)
         self.disk.removedFromDisk.connect(self._removed_from_disk)
 
@@ -222,20 +223,23 @@ class StoryFile(QObject):
     # ------------------------------------------------------------ recovery
 
     def _modification_changed(self, modified: bool) -> None:
-        if not modified:
+        if modified:
+            self._recovery_timer.start()
+        else:
             self._recovery_timer.stop()
+            self._copied_edits = None
             self.recovery.remove()
 
-    def _schedule_recovery(self) -> None:
-        if self.modified and not self._recovery_timer.isActive():
-            self._recovery_timer.start()
+    def _copy_if_changed(self) -> None:
+        if self._editor.edits != self._copied_edits:
+            self.write_recovery()
 
     def write_recovery(self) -> None:
         """Puts the unsaved story in its recovery copy now (or removes the copy when nothing is unsaved)."""
-        self._recovery_timer.stop()
         if not self.modified:
             self.recovery.remove()
             return
+        self._copied_edits = self._editor.edits
         path = str(self.path) if self.path else None
         snapshot = recovery.Snapshot(plain_text(self._editor), path, self.encoding, self.newline)
         problem = self.recovery.write(snapshot, self.display_name())

@@ -217,3 +217,12 @@ def test_a_recovery_folder_an_older_copydesk_made_open_is_closed_to_others(qtbot
     window.story.write_recovery()
     assert oct(folder.stat().st_mode & 0o777) == oct(0o700)
     window.editor.document().setModified(False)
+
+
+def test_the_copy_catches_up_with_typing_after_an_undo(qtbot, window):
+    qtbot.keyClicks(window.editor, "One.")
+    window.editor.insertPlainText(" Two.")  # an undo step of its own
+    window.story.write_recovery()
+    window.editor.undo()
+    window.editor.insertPlainText(" Six.")
+    qtbot.waitUntil(lambda: "One. Six." in window.story.recovery.file.read_text(encoding="utf-8"), timeout=10000)
