@@ -1,6 +1,7 @@
 """Recovery copies: unsaved work survives a killed Copydesk and is offered at the next start;
 declining, saving or closing cleanly removes the copy."""
 
+import json
 import os
 import select
 import signal
@@ -220,9 +221,12 @@ def test_a_recovery_folder_an_older_copydesk_made_open_is_closed_to_others(qtbot
 
 
 def test_the_copy_catches_up_with_typing_after_an_undo(qtbot, window):
-    qtbot.keyClicks(window.editor, "One.")
-    window.editor.insertPlainText(" Two.")  # an undo step of its own
+    type_at_end(qtbot, window, "One.")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)  # a new undo step
+    type_at_end(qtbot, window, "Two.")
     window.story.write_recovery()
     window.editor.undo()
-    window.editor.insertPlainText(" Six.")
-    qtbot.waitUntil(lambda: "One. Six." in window.story.recovery.file.read_text(encoding="utf-8"), timeout=10000)
+    assert text_of(window) == "One.\n" and window.isWindowModified()
+    type_at_end(qtbot, window, "Six.")
+    copy = window.story.recovery.file
+    qtbot.waitUntil(lambda: copy.exists() and json.loads(copy.read_text(encoding="utf-8"))["text"] == "One.\nSix.", timeout=10000)
