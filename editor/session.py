@@ -18,7 +18,6 @@ it asks for no changes.
 
 from __future__ import annotations
 
-import bisect
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -38,8 +37,9 @@ _log = logging.getLogger(__name__)
 LANGUAGETOOL = "languagetool"
 MERGE = "languagetool-merge"
 
-# Qt's text separates paragraphs with this where the story has a line break.
-QT_PARAGRAPH_SEPARATOR = "\u2029"
+# Unicode's paragraph separator: what Qt's raw text has between blocks where the story has a
+# line break, and what some word processors write between paragraphs.
+PARAGRAPH_SEPARATOR = "\u2029"
 # A panel row: the message with a snippet of the text, the line, the explanation.
 Row = tuple[str, int, str]
 SNIPPET_BEFORE, SNIPPET_AFTER = 8, 24
@@ -253,7 +253,7 @@ class _WindowView:
             index: Placed(
                 offsets.to_utf16(issue.start),
                 offsets.to_utf16(issue.end),
-                text[issue.start : issue.end].replace("\n", QT_PARAGRAPH_SEPARATOR),
+                text[issue.start : issue.end].replace("\n", PARAGRAPH_SEPARATOR),
             )
             for index, (issue, source) in enumerate(zip(checked.issues, sources))
             if source < 0

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextOpti
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip
 
 from editor.engine.issues import Issue
-from editor.session import QT_PARAGRAPH_SEPARATOR, Checked, Edited
+from editor.session import PARAGRAPH_SEPARATOR, Checked, Edited
 
 # One colour per category, kept the same everywhere (underlines, panel, legend).
 CATEGORY_COLOURS = {
@@ -33,8 +33,6 @@ CATEGORY_COLOURS = {
 }
 
 
-# Qt's raw text separates blocks with this where plain text has a line break.
-PARAGRAPH_SEPARATOR = QT_PARAGRAPH_SEPARATOR
 _KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor
 
 

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from editor.app import recovery
 from editor.app.file_watch import DiskFile
-from editor.app.settings import Settings
-from editor.app.story_editor import PARAGRAPH_SEPARATOR, StoryEditor, plain_text
+from editor.app.story_editor import StoryEditor, plain_text
 from editor.engine.textfile import (
     ENCODING_NAMES,
     LINE_ENDING_NAMES,
@@ -32,6 +31,7 @@ from editor.engine.textfile import (
     line_endings,
     read_story_file,
 )
+from editor.session import PARAGRAPH_SEPARATOR
 
 # While the story is unsaved, its recovery copy is brought up to date this often;
 # typing does not put it off, so at most this much typing is lost in a crash.
