@@ -141,6 +141,8 @@ def find(story: Story, style: HouseStyle) -> Iterator:
     attribution = _Attribution(story, quotes)
     text = story.text
     for index, paragraph in enumerate(quotes.paragraphs):
+        if not paragraph.quotations:
+            continue
         words = _Words(text, paragraph)
         for quotation in paragraph.quotations:
             # A quote carried on from the paragraph before was judged where it opened.

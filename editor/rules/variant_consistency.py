@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
@@ -52,8 +53,9 @@ class _Form:
     form: str
 
 
-@dataclass(frozen=True)
-class _Occurrence:
+# A named tuple: a hostile text has an occurrence every few characters, and a dataclass
+# is three times as slow to make.
+class _Occurrence(NamedTuple):
     form: _Form
     start: int
     end: int
@@ -104,13 +106,33 @@ def _alternative(entry: _Form, name: str) -> str:
     return f"(?P<f{name}>{body}{ending})"
 
 
-def _occurrences(text: str, style: HouseStyle) -> Iterator[_Occurrence]:
+def _forms_by_group_name(style: HouseStyle) -> dict[str, tuple[_Form, str | None]]:
+    """For each form's group name in the pattern, its form and the name of its suffix group, if any."""
     pattern, forms = style.compiled("variant-consistency", _compile)
+    found = {}
+    for group_name in pattern.groupindex:
+        if group_name.startswith("f"):
+            name = group_name[1:]
+            entry = forms[int(name.partition("_")[0])]
+            found[group_name] = (entry, f"s{name}" if entry.group.inflections else None)
+    return found
+
+
+def _occurrences(text: str, style: HouseStyle) -> Iterator[_Occurrence]:
+    pattern, _ = style.compiled("variant-consistency", _compile)
+    by_group_name = style.compiled("variant-consistency-groups", _forms_by_group_name)
     for match in pattern.finditer(text):
-        name = match.lastgroup[1:]
-        entry = forms[int(name.partition("_")[0])]
-        suffix = (match.group(f"s{name}") or "") if entry.group.inflections else ""
+        entry, suffix_group = by_group_name[match.lastgroup]
+        suffix = (match.group(suffix_group) or "") if suffix_group else ""
         yield _Occurrence(entry, match.start(), match.end(), suffix)
+
+
+def _previous_word(text: str, start: int) -> re.Match[str] | None:
+    """The word before ``start`` across spaces on its line (within 40 characters), if any."""
+    # Searching is needless where no space comes right before ("us-us-us" of a hostile text).
+    if not start or text[start - 1] in "\r\n" or not text[start - 1].isspace():
+        return None
+    return _PREVIOUS_WORD.search(text, max(0, start - 40), start)
 
 
 def _passes_guard(occurrence: _Occurrence, text: str, others: re.Pattern[str] | None) -> bool:
@@ -118,14 +140,14 @@ def _passes_guard(occurrence: _Occurrence, text: str, others: re.Pattern[str] | 
     if form not in occurrence.form.group.guarded:
         return True
     if form.isupper():
-        before = _PREVIOUS_WORD.search(text, max(0, occurrence.start - 40), occurrence.start)
+        before = _previous_word(text, occurrence.start)
         after = _NEXT_WORD.match(text, occurrence.end)
         return not (
             (before and _ALL_CAPS_WORD.fullmatch(before.group(1)))
             or (after and after.group(2) and _ALL_CAPS_WORD.fullmatch(after.group(2)))
         )
     # A lowercase form counts only where the words around it make it the country.
-    before = _PREVIOUS_WORD.search(text, max(0, occurrence.start - 40), occurrence.start)
+    before = _previous_word(text, occurrence.start)
     if before and before.group(1).casefold() == "the":
         return True
     after = _NEXT_WORD.match(text, occurrence.end)
