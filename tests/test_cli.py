@@ -88,6 +88,8 @@ def test_standard_input(capsys, monkeypatch):
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         (b"Caf\x81 owners\x02 said prices rose.", "neither UTF-8 nor Windows-1252"),
+        # Plain ASCII, no NUL: known by how it starts, as the window knows it.
+        (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n", "binary file (a PDF document)"),
     ],
 )
 def test_bad_file_is_named_and_the_others_are_still_checked(capsys, story, content, reason):
