@@ -30,6 +30,7 @@ COMMANDS = ("check", "install-desktop")
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _escape_what_the_output_cannot_hold()
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         return _open_window(argv)
     parser = _parser()
@@ -40,6 +41,15 @@ def main(argv: list[str] | None = None) -> int:
         return _install_desktop_command(args)
     parser.print_help()
     return EXIT_CLEAN
+
+
+def _escape_what_the_output_cannot_hold() -> None:
+    """Standard output and error in an encoding without “ or é (PYTHONIOENCODING=ascii, a
+    Latin-1 terminal) get those written as escapes (\u201c) instead of ending in a traceback;
+    so do file names that are not valid in the file system's encoding."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _open_window(paths: list[str]) -> int:
@@ -265,4 +275,10 @@ def _print_json(results: list[CheckedFile]) -> None:
             )
         files.append(entry)
     # dumps, not dump: dump writes piece by piece from Python, five times slower on 50,000 issues.
-    sys.stdout.write(json.dumps({"files": files}, ensure_ascii=False) + "\n")
+    document = json.dumps({"files": files}, ensure_ascii=False)
+    try:
+        document.encode(sys.stdout.encoding or "utf-8")
+    except UnicodeEncodeError:
+        # JSON's own escapes, which any encoding holds; the output's would not all be valid JSON.
+        document = json.dumps({"files": files})
+    sys.stdout.write(document + "\n")
