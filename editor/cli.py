@@ -206,7 +206,7 @@ def _install_desktop_command(args: argparse.Namespace) -> int:
 
     try:
         files = desktop.uninstall() if args.uninstall else desktop.install()
-    except OSError as error:
+    except (OSError, desktop.UnsupportedPath) as error:
         print(f"copydesk: {error}", file=sys.stderr)
         return EXIT_ERROR
     verb = "removed" if args.uninstall else "installed"
