@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PERF = Path(__file__).parent / "perf"
 
 
@@ -51,3 +53,17 @@ def test_hard_text_benchmark_prints_json_figures():
     assert set(figures["texts"]) == set(HARD_TEXTS)
     ((slowest, entry),) = figures["slowest"].items()
     assert slowest in HARD_TEXTS and entry["cli_s_per_mb"] > 0
+
+
+def test_command_line_grammar_benchmark_prints_both_calls():
+    from tests.grammar.recorded_languagetool import RECORDINGS
+
+    if not RECORDINGS.is_dir():
+        pytest.skip("the recorded LanguageTool answers (shared/languagetool beside the repository) are not here")
+    result = subprocess.run(
+        [sys.executable, str(PERF / "bench_cli_grammar.py"), "--runs", "1"], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["first_call_ms"]["runs"] and figures["second_call_ms"]["runs"]
+    assert figures["first_call_says_starting"] is True

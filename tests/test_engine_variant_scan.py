@@ -22,8 +22,8 @@ MIXED_CASE = replace(
     AP,
     variants=AP.variants
     + (
-        VariantGroup("u-words", "u-words", ("UNO", "uno", "Un-o"), case_sensitive=False, inflections=("s", "es")),
-        VariantGroup("us-words", "us-words", ("US Air", "us air"), case_sensitive=True),
+        VariantGroup(id="u-words", forms=("UNO", "uno", "Un-o"), label="u-words", case_sensitive=False, inflections=("s", "es")),
+        VariantGroup(id="us-words", forms=("US Air", "us air"), label="us-words", case_sensitive=True),
     ),
     _compiled={},
 )

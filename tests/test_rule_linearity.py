@@ -2,9 +2,8 @@
 
 The texts (``tests/hard_texts.py``) repeat what once made some rule quadratic
 or are dense with what rules look at. A rule added later is measured on all of
-them too. Linear means: the text four
-times as long costs at most about eight times as much (quadratic costs
-sixteen); see ``tests/growth.py``.
+them too. Linear means: the text four times as long costs at most about eight
+times as much (quadratic costs sixteen); see ``tests/growth.py``.
 """
 
 import pytest

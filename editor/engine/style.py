@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, Field, dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType, UnionType
+from typing import Any, get_args, get_origin, get_type_hints
 
 from editor.engine.patterns import PatternError, compile_style_pattern
 from editor.engine.resources import builtin_style_names, resource, word_list
@@ -35,24 +37,72 @@ class StyleError(Exception):
         super().__init__(f"{where}: {problem}" if key is None else f"{where}: {key}: {problem}")
 
 
+# ---------------------------------------------------------------- the file's sections
+# The keys a style file may set are the fields of these dataclasses: [style] is
+# StyleSettings, [words] WordLists, [languagetool] LanguageToolSettings, each
+# [[variants]] a VariantGroup and each [[substitutions]] a Substitution. A
+# field's type says what the key takes; ``choices`` in its metadata lists the
+# values allowed. Nothing else lists the keys.
+
+
+@dataclass(frozen=True)
+class StyleSettings:
+    """``[style]``: what the style is, and its switches."""
+
+    name: str = ""
+    description: str = ""
+    extends: str = ""
+    locale: str = field(default="en-US", metadata={"choices": LOCALES})
+    quote_punctuation: str = field(default="inside", metadata={"choices": QUOTE_PUNCTUATION})
+    disabled_rules: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class WordLists:
+    """``[words]``: words the rules take as written on purpose."""
+
+    legitimate_repeats: frozenset[str] = frozenset()
+    scrape_lines: tuple[str, ...] = ()
+    spelling_exceptions: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class LanguageToolSettings:
+    """``[languagetool]``: the language LanguageTool checks in, and the rules and categories it
+    leaves off, each id with the reason (the tables ``[languagetool.disabled_rules]`` and
+    ``[languagetool.disabled_categories]``)."""
+
+    language: str = ""
+    # Left out of the hash (a mapping has none); equal settings still compare equal.
+    disabled_rules: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), hash=False)
+    disabled_categories: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), hash=False)
+
+
 @dataclass(frozen=True)
 class VariantGroup:
-    """Forms that mean one thing; a story should use only one of them."""
+    """``[[variants]]``: forms that mean one thing; a story should use only one of them."""
 
     id: str
-    label: str
     forms: tuple[str, ...]
+    label: str = ""
     preferred: str | None = None
     noun_accepted: tuple[str, ...] = ()
     case_sensitive: bool = True
     inflections: tuple[str, ...] = ()
     guarded: tuple[str, ...] = ()
+    # Capitalised words a form still means the thing before ("U.S. Army"); where listed, a form
+    # before any other capitalised word is part of a name ("USA Today", "US Open") and left alone.
+    modifies: tuple[str, ...] = ()
+    # Forms changed inside a direct quotation too: other spellings of the words the speaker said.
+    edit_in_quotes: tuple[str, ...] = ()
     explanation: str = ""
+    # Drops the group of this id that a base style defines.
+    disabled: bool = False
 
 
 @dataclass(frozen=True)
 class Substitution:
-    """A phrase the house style always writes another way."""
+    """``[[substitutions]]``: a phrase the house style always writes another way."""
 
     replace: str
     reason: str
@@ -61,21 +111,73 @@ class Substitution:
     unless_followed_by: tuple[str, ...] = ()
     unless_preceded_by: tuple[str, ...] = ()
     case_sensitive: bool = False
+    # Also inside a direct quotation: only where the change respells the speaker's words.
+    edit_in_quotes: bool = False
+    # Drops the substitution of this find or pattern that a base style defines.
+    disabled: bool = False
 
     @property
     def key(self) -> str:
         return self.find if self.find is not None else f"/{self.pattern}/"
 
 
+_TABLES = {"style": StyleSettings, "words": WordLists, "languagetool": LanguageToolSettings}
+_ARRAYS = {"variants": VariantGroup, "substitutions": Substitution}
+
+
 @dataclass(frozen=True)
-class LanguageToolSettings:
-    language: str
-    disabled_rules: frozenset[str] = frozenset()
-    disabled_categories: frozenset[str] = frozenset()
+class _Kind:
+    """What a key's value must be, read off its field's type."""
+
+    description: str
+    accepts: Callable[[Any], bool]
+    convert: Callable[[Any], Any]
+
+
+def _is_string_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _is_reason_table(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(reason, str) and reason.strip() for reason in value.values())
+
+
+_KINDS = {
+    str: _Kind("a string", lambda value: isinstance(value, str), str),
+    bool: _Kind("true or false", lambda value: isinstance(value, bool), bool),
+    tuple[str, ...]: _Kind("a list of strings", _is_string_list, tuple),
+    frozenset[str]: _Kind("a list of strings", _is_string_list, frozenset),
+    Mapping[str, str]: _Kind(
+        "a table that gives each id the reason, a non-empty string", _is_reason_table, lambda value: MappingProxyType(dict(value))
+    ),
+}
+
+
+@cache
+def _schema(section: type) -> dict[str, tuple[_Kind, Field]]:
+    """Each key of a section with the kind of value it takes and its field."""
+    hints = get_type_hints(section)
+    schema = {}
+    for item in fields(section):
+        hint = hints[item.name]
+        arguments = [argument for argument in get_args(hint) if argument is not type(None)]
+        if get_origin(hint) is UnionType and len(arguments) == 1:
+            hint = arguments[0]  # an optional value is set by giving it
+        schema[item.name] = (_KINDS[hint], item)
+    return schema
+
+
+def _required(section: type) -> list[str]:
+    return [name for name, (_, item) in _schema(section).items() if item.default is MISSING]
+
+
+# ---------------------------------------------------------------- the style in force
 
 
 @dataclass(frozen=True, eq=False)
 class HouseStyle:
+    """A style file and the styles it extends, merged: what the rules read."""
+
     name: str
     source: str
     description: str
@@ -113,54 +215,7 @@ def _foreign_spellings(style: HouseStyle) -> dict[str, str]:
     return {word: house for word, house in mapping.items() if word not in style.spelling_exceptions}
 
 
-# ---------------------------------------------------------------- schema
-
-_STR = (str, "a string")
-_BOOL = (bool, "true or false")
-_STR_LIST = (list, "a list of strings")
-
-_STYLE_KEYS = {
-    "name": _STR,
-    "description": _STR,
-    "extends": _STR,
-    "locale": _STR,
-    "quote_punctuation": _STR,
-    "disabled_rules": _STR_LIST,
-}
-_WORDS_KEYS = {
-    "legitimate_repeats": _STR_LIST,
-    "scrape_lines": _STR_LIST,
-    "spelling_exceptions": _STR_LIST,
-}
-_LANGUAGETOOL_KEYS = {
-    "language": _STR,
-    "disabled_rules": _STR_LIST,
-    "disabled_categories": _STR_LIST,
-}
-_VARIANT_KEYS = {
-    "id": _STR,
-    "label": _STR,
-    "forms": _STR_LIST,
-    "preferred": _STR,
-    "noun_accepted": _STR_LIST,
-    "case_sensitive": _BOOL,
-    "inflections": _STR_LIST,
-    "guarded": _STR_LIST,
-    "explanation": _STR,
-    "disabled": _BOOL,
-}
-_SUBSTITUTION_KEYS = {
-    "find": _STR,
-    "pattern": _STR,
-    "replace": _STR,
-    "reason": _STR,
-    "unless_followed_by": _STR_LIST,
-    "unless_preceded_by": _STR_LIST,
-    "case_sensitive": _BOOL,
-    "disabled": _BOOL,
-}
-_TABLES = {"style": _STYLE_KEYS, "words": _WORDS_KEYS, "languagetool": _LANGUAGETOOL_KEYS}
-_ARRAYS = {"variants": _VARIANT_KEYS, "substitutions": _SUBSTITUTION_KEYS}
+# ---------------------------------------------------------------- reading a file
 
 
 class _StyleFile:
@@ -177,6 +232,12 @@ class _StyleFile:
 
     def line_of(self, key: str, table: str | None = None, index: int = 0) -> int | None:
         """The line where ``key`` is set, inside ``[table]`` or the ``index``-th ``[[table]]``."""
+        if table is not None:
+            # A key may be a table of its own: [languagetool.disabled_rules].
+            own_table = re.compile(rf"\s*\[\s*{re.escape(table)}\s*\.\s*\"?{re.escape(key)}\"?\s*\]")
+            for number, line in enumerate(self.lines):
+                if own_table.match(line):
+                    return number + 1
         start = 0
         if table is not None:
             headers = [
@@ -204,30 +265,36 @@ class _StyleFile:
         return StyleError(self.source, self.line_of(key, table, index), name, problem)
 
     def validate(self) -> None:
+        """Reads every section into ``tables`` and ``arrays`` as their fields' types, or fails on the first mistake."""
+        self.tables: dict[str, dict[str, Any]] = {}
+        self.arrays: dict[str, list[dict[str, Any]]] = {}
         for key, value in self.data.items():
             if key in _TABLES:
                 if not isinstance(value, dict):
                     raise self.error("must be a table", key, key)
-                self._check_keys(value, _TABLES[key], key)
+                self.tables[key] = self._read_section(value, _TABLES[key], key)
             elif key in _ARRAYS:
                 if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
                     raise self.error(f"must be written as [[{key}]] tables", key, key)
-                for index, item in enumerate(value):
-                    self._check_keys(item, _ARRAYS[key], key, index)
+                self.arrays[key] = [self._read_section(item, _ARRAYS[key], key, index) for index, item in enumerate(value)]
             else:
                 known = ", ".join(sorted([*_TABLES, *_ARRAYS]))
                 raise self.error(f"unknown section (known: {known})", key, key)
 
-    def _check_keys(self, table: dict, schema: dict, name: str, index: int = 0) -> None:
+    def _read_section(self, table: dict, section: type, name: str, index: int = 0) -> dict[str, Any]:
+        schema = _schema(section)
+        values = {}
         for key, value in table.items():
             if key not in schema:
                 raise self.error(f"unknown key (known: {', '.join(sorted(schema))})", key, name, index)
-            expected, description = schema[key]
-            ok = isinstance(value, expected)
-            if ok and expected is list:
-                ok = all(isinstance(item, str) for item in value)
-            if not ok:
-                raise self.error(f"must be {description}", key, name, index)
+            kind, item = schema[key]
+            if not kind.accepts(value):
+                raise self.error(f"must be {kind.description}", key, name, index)
+            choices = item.metadata.get("choices")
+            if choices is not None and value not in choices:
+                raise self.error(f"must be one of {', '.join(choices)}", key, name, index)
+            values[key] = kind.convert(value)
+        return values
 
 
 # ---------------------------------------------------------------- loading
@@ -269,8 +336,8 @@ def _read_layer(name_or_path: str) -> _StyleFile:
 def _layers(name_or_path: str, seen: tuple[str, ...]) -> list[_StyleFile]:
     """The file and the chain of styles it extends, base first."""
     layer = _read_layer(name_or_path)
-    base = layer.data.get("style", {}).get("extends")
-    if base is None:
+    base = layer.tables.get("style", {}).get("extends")
+    if not base:
         return [layer]
     if base not in builtin_style_names() and not Path(base).is_absolute() and Path(name_or_path).exists():
         base = str(Path(name_or_path).parent / base)
@@ -283,65 +350,57 @@ def _identity(name_or_path: str) -> str:
     return name_or_path if name_or_path in builtin_style_names() else str(Path(name_or_path).resolve())
 
 
+def _merged(layers: list[_StyleFile], name: str) -> dict[str, Any]:
+    """A table's values over all layers: a later layer's value wins, lists of words add up."""
+    merged: dict[str, Any] = {}
+    for layer in layers:
+        for key, value in layer.tables.get(name, {}).items():
+            if isinstance(value, frozenset):
+                merged[key] = merged.get(key, frozenset()) | value
+            elif isinstance(value, Mapping):
+                merged[key] = MappingProxyType({**merged.get(key, {}), **value})
+            elif isinstance(value, tuple):
+                merged[key] = tuple(dict.fromkeys((*merged.get(key, ()), *value)))
+            else:
+                merged[key] = value
+    return merged
+
+
 def _build(layers: list[_StyleFile]) -> HouseStyle:
-    settings: dict[str, Any] = {}
-    words: dict[str, set[str]] = {key: set() for key in _WORDS_KEYS}
-    disabled_rules: set[str] = set()
-    languagetool: dict[str, Any] = {}
-    lt_disabled: set[str] = set()
-    lt_categories: set[str] = set()
+    settings = StyleSettings(**_merged(layers, "style"))
+    words = WordLists(**_merged(layers, "words"))
+    languagetool = LanguageToolSettings(**_merged(layers, "languagetool"))
     variants: dict[str, VariantGroup] = {}
     substitutions: dict[str, Substitution] = {}
-
     for layer in layers:
-        style_table = layer.data.get("style", {})
-        settings.update({k: v for k, v in style_table.items() if k != "disabled_rules"})
-        disabled_rules.update(style_table.get("disabled_rules", ()))
-        for key, values in layer.data.get("words", {}).items():
-            words[key].update(values)
-        lt_table = layer.data.get("languagetool", {})
-        languagetool.update(lt_table)
-        lt_disabled.update(lt_table.get("disabled_rules", ()))
-        lt_categories.update(lt_table.get("disabled_categories", ()))
-        for index, table in enumerate(layer.data.get("variants", ())):
-            group = _variant_group(layer, table, index)
+        for index, values in enumerate(layer.arrays.get("variants", ())):
+            group = _variant_group(layer, values, index)
             variants.pop(group.id, None)
-            if not table.get("disabled", False):
+            if not group.disabled:
                 variants[group.id] = group
-        for index, table in enumerate(layer.data.get("substitutions", ())):
-            substitution = _substitution(layer, table, index)
+        for index, values in enumerate(layer.arrays.get("substitutions", ())):
+            substitution = _substitution(layer, values, index)
             substitutions.pop(substitution.key, None)
-            if not table.get("disabled", False):
+            if not substitution.disabled:
                 substitutions[substitution.key] = substitution
 
     top = layers[-1]
-    locale = settings.get("locale", "en-US")
-    if locale not in LOCALES:
-        raise top.error(f"must be one of {', '.join(LOCALES)}", "locale", "style")
-    quote_punctuation = settings.get("quote_punctuation", "inside")
-    if quote_punctuation not in QUOTE_PUNCTUATION:
-        raise top.error(f"must be one of {', '.join(QUOTE_PUNCTUATION)}", "quote_punctuation", "style")
-    _check_rule_names(top, disabled_rules)
-
-    repeats = set(word_list("legitimate-repeats")["repeats"]) | words["legitimate_repeats"]
-    scrape = [*word_list("scrape-lines")["lines"], *sorted(words["scrape_lines"])]
+    _check_rule_names(top, settings.disabled_rules)
+    repeats = set(word_list("legitimate-repeats")["repeats"]) | words.legitimate_repeats
+    scrape = [*word_list("scrape-lines")["lines"], *sorted(words.scrape_lines)]
     return HouseStyle(
-        name=settings.get("name", Path(top.source).stem),
+        name=settings.name or Path(top.source).stem,
         source=top.source,
-        description=settings.get("description", ""),
-        locale=locale,
-        quote_punctuation=quote_punctuation,
-        disabled_rules=frozenset(disabled_rules),
+        description=settings.description,
+        locale=settings.locale,
+        quote_punctuation=settings.quote_punctuation,
+        disabled_rules=settings.disabled_rules,
         legitimate_repeats=frozenset(repeat.casefold() for repeat in repeats),
         scrape_lines=tuple(dict.fromkeys(scrape)),
-        spelling_exceptions=frozenset(word.casefold() for word in words["spelling_exceptions"]),
+        spelling_exceptions=frozenset(word.casefold() for word in words.spelling_exceptions),
         variants=tuple(variants.values()),
         substitutions=tuple(substitutions.values()),
-        languagetool=LanguageToolSettings(
-            language=languagetool.get("language", locale),
-            disabled_rules=frozenset(lt_disabled),
-            disabled_categories=frozenset(lt_categories),
-        ),
+        languagetool=replace(languagetool, language=languagetool.language or settings.locale),
     )
 
 
@@ -353,62 +412,46 @@ def _check_rule_names(layer: _StyleFile, names: set[str]) -> None:
         raise layer.error(f"unknown rule {unknown[0]!r}", "disabled_rules", "style")
 
 
-def _variant_group(layer: _StyleFile, table: dict, index: int) -> VariantGroup:
+def _missing_key(layer: _StyleFile, values: dict[str, Any], section: type, name: str, index: int) -> None:
+    for required in _required(section):
+        if required not in values:
+            raise layer.error(f"missing required key {required!r}", name, name, index)
+
+
+def _variant_group(layer: _StyleFile, values: dict[str, Any], index: int) -> VariantGroup:
     def fail(problem: str, key: str) -> StyleError:
         return layer.error(problem, key, "variants", index)
 
-    for required in ("id", "forms"):
-        if required not in table:
-            raise fail(f"missing required key {required!r}", "variants")
-    if table.get("disabled", False):
-        return VariantGroup(id=table["id"], label=table["id"], forms=tuple(table["forms"]))
-    forms = tuple(table["forms"])
-    if len(forms) < 2 or any(not form.strip() for form in forms):
+    _missing_key(layer, values, VariantGroup, "variants", index)
+    group = VariantGroup(**values)
+    if group.disabled:
+        return group
+    if len(group.forms) < 2 or any(not form.strip() for form in group.forms):
         raise fail("needs at least two non-empty forms", "forms")
-    for key in ("preferred",):
-        if key in table and table[key] not in forms:
-            raise fail(f"{table[key]!r} is not one of the group's forms", key)
-    for key in ("noun_accepted", "guarded"):
-        for form in table.get(key, ()):
-            if form not in forms:
+    if group.preferred is not None and group.preferred not in group.forms:
+        raise fail(f"{group.preferred!r} is not one of the group's forms", "preferred")
+    for key in ("noun_accepted", "guarded", "edit_in_quotes"):
+        for form in getattr(group, key):
+            if form not in group.forms:
                 raise fail(f"{form!r} is not one of the group's forms", key)
-    return VariantGroup(
-        id=table["id"],
-        label=table.get("label", table["id"]),
-        forms=forms,
-        preferred=table.get("preferred"),
-        noun_accepted=tuple(table.get("noun_accepted", ())),
-        case_sensitive=table.get("case_sensitive", True),
-        inflections=tuple(table.get("inflections", ())),
-        guarded=tuple(table.get("guarded", ())),
-        explanation=table.get("explanation", ""),
-    )
+    return replace(group, label=group.label or group.id)
 
 
-def _substitution(layer: _StyleFile, table: dict, index: int) -> Substitution:
+def _substitution(layer: _StyleFile, values: dict[str, Any], index: int) -> Substitution:
     def fail(problem: str, key: str) -> StyleError:
         return layer.error(problem, key, "substitutions", index)
 
-    if ("find" in table) == ("pattern" in table):
+    if ("find" in values) == ("pattern" in values):
         raise fail("needs exactly one of 'find' or 'pattern'", "substitutions")
-    if table.get("disabled", False):
-        return Substitution(replace="", reason="", find=table.get("find"), pattern=table.get("pattern"))
-    for required in ("replace", "reason"):
-        if required not in table:
-            raise fail(f"missing required key {required!r}", "substitutions")
-    if "find" in table and not table["find"].strip():
+    if values.get("disabled", False):
+        return Substitution(replace="", reason="", **values)
+    _missing_key(layer, values, Substitution, "substitutions", index)
+    substitution = Substitution(**values)
+    if substitution.find is not None and not substitution.find.strip():
         raise fail("must not be empty", "find")
-    if "pattern" in table:
+    if substitution.pattern is not None:
         try:
-            compile_style_pattern(table["pattern"])
+            compile_style_pattern(substitution.pattern)
         except PatternError as error:
             raise fail(str(error), "pattern") from None
-    return Substitution(
-        replace=table["replace"],
-        reason=table["reason"],
-        find=table.get("find"),
-        pattern=table.get("pattern"),
-        unless_followed_by=tuple(table.get("unless_followed_by", ())),
-        unless_preceded_by=tuple(table.get("unless_preceded_by", ())),
-        case_sensitive=table.get("case_sensitive", False),
-    )
+    return substitution
