@@ -17,7 +17,7 @@ from pathlib import Path
 from types import MappingProxyType, UnionType
 from typing import Any, get_args, get_origin, get_type_hints
 
-from editor.engine.patterns import PatternError, compile_style_pattern
+from editor.engine.patterns import PatternError, compile_style_pattern, read_template
 from editor.engine.resources import builtin_style_names, resource, word_list
 
 DEFAULT_STYLE = "ap"
@@ -451,7 +451,11 @@ def _substitution(layer: _StyleFile, values: dict[str, Any], index: int) -> Subs
         raise fail("must not be empty", "find")
     if substitution.pattern is not None:
         try:
-            compile_style_pattern(substitution.pattern)
+            pattern = compile_style_pattern(substitution.pattern, substitution.case_sensitive)
         except PatternError as error:
             raise fail(str(error), "pattern") from None
+        try:
+            read_template(substitution.replace, pattern)
+        except PatternError as error:
+            raise fail(str(error), "replace") from None
     return substitution

@@ -146,6 +146,8 @@ def _forms_by_group_name(style: HouseStyle) -> dict[str, tuple[_Form, str | None
 
 
 def _occurrences(text: str, style: HouseStyle) -> Iterator[_Occurrence]:
+    if not style.variants:
+        return  # a style of its own with no [[variants]]: there is no pattern of no forms
     pattern, _ = style.compiled("variant-consistency", _compile)
     by_group_name = style.compiled("variant-consistency-groups", _forms_by_group_name)
     for match in pattern.finditer(text):
