@@ -287,3 +287,63 @@ def test_a_style_that_turns_off_every_variant_group_checks(tmp_path):
     path = write_style(tmp_path, '[style]\nextends = "ap"\n\n' + groups)
     assert load_style(path).variants == ()
     assert [issue.rule for issue in Checker(load_style(path)).check("USA and U.S. said the the.")] == ["repeated-word"]
+
+
+def _load_in_a_process(path, timeout=60):
+    """load_style in a child process, so that a style that hangs the loader fails the test instead of hanging it."""
+    import subprocess
+    import sys
+
+    probe = "import sys; from editor.engine import load_style, StyleError\ntry:\n    load_style(sys.argv[1])\nexcept StyleError as error:\n    print(error)\n"
+    result = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=timeout)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+@pytest.mark.parametrize("base", ["/dev/zero", "fifo", "folder", "missing.toml"])
+def test_extends_naming_what_is_no_style_file_is_refused_at_its_line(tmp_path, base):
+    import os
+
+    if base == "fifo":
+        os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "folder").mkdir()
+    path = write_style(tmp_path, f'[style]\nname = "Desk"\nextends = "{base}"\n')
+    message = _load_in_a_process(path)
+    assert message.startswith(f"{path}:3: style.extends: ")
+    reason = {"/dev/zero": "not a regular file", "fifo": "not a regular file", "folder": "a directory"}
+    assert reason.get(base, "No such file") in message
+
+
+def test_an_extends_loop_through_two_files_is_refused_at_its_line(tmp_path):
+    write_style(tmp_path, '[style]\nextends = "b.toml"\n', "a.toml")
+    write_style(tmp_path, '[style]\nname = "B"\nextends = "a.toml"\n', "b.toml")
+    with pytest.raises(StyleError, match="loop") as raised:
+        load_style(tmp_path / "a.toml")
+    assert (raised.value.source, raised.value.line) == (str(tmp_path / "b.toml"), 3)
+
+
+def test_an_extends_chain_past_the_limit_is_refused_at_once(tmp_path):
+    from editor.engine.style import MAX_EXTENDS
+
+    for number in range(1_500):
+        write_style(tmp_path, f'[style]\nextends = "{number + 1}.toml"\n', f"{number}.toml")
+    with pytest.raises(StyleError, match=f"more than {MAX_EXTENDS} style files") as raised:
+        load_style(tmp_path / "0.toml")
+    assert raised.value.line == 2 and raised.value.key == "style.extends"
+
+
+def test_a_style_file_over_the_size_limit_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
+    import tomllib
+
+    from editor.engine.style import MAX_STYLE_BYTES
+
+    big = tmp_path / "big.toml"
+    big.write_text("# a comment line of a style file far too large to be one\n" * (MAX_STYLE_BYTES // 50), encoding="utf-8")
+    parse = tomllib.loads
+    monkeypatch.setattr(tomllib, "loads", lambda text: pytest.fail("the file was parsed") if len(text) > MAX_STYLE_BYTES else parse(text))
+    with pytest.raises(StyleError, match=r"too large for a style file \(291 KB; at most 256 KB\)"):
+        load_style(big)
+    base = write_style(tmp_path, '[style]\nextends = "big.toml"\n')
+    with pytest.raises(StyleError, match="too large") as raised:
+        load_style(base)
+    assert (raised.value.source, raised.value.line) == (str(base), 2)

@@ -4,11 +4,19 @@ A built-in style lives in ``resources/styles/<name>.toml``. A newsroom's own
 file names a base with ``extends`` and changes only what differs. Every key is
 checked against a schema, so a typo in a style file is an error that names
 the file, the line and the key, never a silently ignored setting.
+
+A style file is read only if it is a regular file of at most
+``MAX_STYLE_BYTES`` (a device would be read for ever, a pipe would wait for a
+writer), and a chain of ``extends`` at most ``MAX_EXTENDS`` files long, with no
+loop. A base that cannot be read is reported at the ``extends`` line that
+named it.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, Field, dataclass, field, fields, replace
@@ -21,6 +29,10 @@ from editor.engine.patterns import PatternError, compile_style_pattern, read_tem
 from editor.engine.resources import builtin_style_names, resource, word_list
 
 DEFAULT_STYLE = "ap"
+# ap.toml is 11 KB. A file twenty times larger is a mistake, and one much larger would
+# hold up the first check: 250 KB of [[substitutions]] take a second to compile.
+MAX_STYLE_BYTES = 256_000
+MAX_EXTENDS = 20
 LOCALES = ("en-US", "en-GB")
 QUOTE_PUNCTUATION = ("inside", "logical")
 
@@ -35,6 +47,10 @@ class StyleError(Exception):
         self.problem = problem
         where = source if line is None else f"{source}:{line}"
         super().__init__(f"{where}: {problem}" if key is None else f"{where}: {key}: {problem}")
+
+
+class _Unreadable(StyleError):
+    """A style file that could not be read at all: reported where a base's ``extends`` named it."""
 
 
 # ---------------------------------------------------------------- the file's sections
@@ -322,15 +338,43 @@ def _read_layer(name_or_path: str) -> _StyleFile:
         source = str(path)
         if not path.suffix and not path.exists():
             known = ", ".join(builtin_style_names())
-            raise StyleError(source, None, None, f"no such house style (built-in: {known})")
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            raise StyleError(source, None, None, f"cannot read the style file: {reason}") from None
+            raise _Unreadable(source, None, None, f"no such house style (built-in: {known})")
+        text = _read_style_text(path)
     style_file = _StyleFile(source, text)
     style_file.validate()
     return style_file
+
+
+def _read_style_text(path: Path) -> str:
+    """The text of a style file, refused without reading it if it is no regular file or too large."""
+    try:
+        # Not blocking, so that opening a pipe with no writer returns at once; fstat then refuses it.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        raise _Unreadable(str(path), None, None, f"cannot read the style file: {error.strerror or error}") from None
+    try:
+        kind = os.fstat(descriptor)
+        if stat.S_ISDIR(kind.st_mode):
+            raise _Unreadable(str(path), None, None, "is a directory, not a style file")
+        if not stat.S_ISREG(kind.st_mode):
+            raise _Unreadable(str(path), None, None, "is not a regular file (a device, pipe or socket), not a style file")
+        data = b""
+        while kind.st_size <= MAX_STYLE_BYTES and len(data) <= MAX_STYLE_BYTES:
+            chunk = os.read(descriptor, MAX_STYLE_BYTES + 1 - len(data))
+            if not chunk:
+                break
+            data += chunk
+    finally:
+        os.close(descriptor)
+    if max(kind.st_size, len(data)) > MAX_STYLE_BYTES:
+        size = max(kind.st_size, len(data)) // 1000
+        raise _Unreadable(
+            str(path), None, None, f"is too large for a style file ({size:,} KB; at most {MAX_STYLE_BYTES // 1000} KB)"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _Unreadable(str(path), None, None, f"cannot read the style file: not UTF-8 text ({error.reason})") from None
 
 
 def _layers(name_or_path: str, seen: tuple[str, ...]) -> list[_StyleFile]:
@@ -343,7 +387,12 @@ def _layers(name_or_path: str, seen: tuple[str, ...]) -> list[_StyleFile]:
         base = str(Path(name_or_path).parent / base)
     if _identity(base) in {_identity(earlier) for earlier in (*seen, name_or_path)}:
         raise layer.error("extends itself through a loop", "extends", "style")
-    return [*_layers(base, (*seen, name_or_path)), layer]
+    if len(seen) + 1 >= MAX_EXTENDS:
+        raise layer.error(f"extends a chain of more than {MAX_EXTENDS} style files", "extends", "style")
+    try:
+        return [*_layers(base, (*seen, name_or_path)), layer]
+    except _Unreadable as error:
+        raise layer.error(f"{base}: {error.problem}", "extends", "style") from None
 
 
 def _identity(name_or_path: str) -> str:
