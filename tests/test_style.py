@@ -347,3 +347,11 @@ def test_a_style_file_over_the_size_limit_is_refused_before_it_is_parsed(tmp_pat
     with pytest.raises(StyleError, match="too large") as raised:
         load_style(base)
     assert (raised.value.source, raised.value.line) == (str(base), 2)
+
+
+def test_a_disabled_substitution_may_keep_its_replace_and_reason(tmp_path):
+    path = write_style(
+        tmp_path,
+        '[style]\nextends = "ap"\n\n[[substitutions]]\nfind = "can not"\nreplace = "cannot"\nreason = "r"\ndisabled = true\n',
+    )
+    assert "can not" not in {substitution.find for substitution in load_style(path).substitutions}

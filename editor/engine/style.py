@@ -493,7 +493,7 @@ def _substitution(layer: _StyleFile, values: dict[str, Any], index: int) -> Subs
     if ("find" in values) == ("pattern" in values):
         raise fail("needs exactly one of 'find' or 'pattern'", "substitutions")
     if values.get("disabled", False):
-        return Substitution(replace="", reason="", **values)
+        return Substitution(**{"replace": "", "reason": "", **values})  # only its find or pattern matters
     _missing_key(layer, values, Substitution, "substitutions", index)
     substitution = Substitution(**values)
     if substitution.find is not None and not substitution.find.strip():
