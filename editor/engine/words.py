@@ -62,11 +62,12 @@ def ends_sentence(token: str, mark: str, closers: str) -> bool:
     return len(word) > 1 and word not in _ABBREVIATIONS
 
 
-def starts_sentence(text: str, start: int) -> bool:
-    """Whether the word at ``start`` opens a sentence: first in the text, or after a mark that ends one."""
-    if _TEXT_OPENING.fullmatch(text, 0, start):
+def starts_sentence(text: str, start: int, floor: int = 0) -> bool:
+    """Whether the word at ``start`` opens a sentence: first in the text (or after ``floor``, where
+    its paragraph starts), or after a mark that ends one."""
+    if _TEXT_OPENING.fullmatch(text, floor, start):
         return True
-    gap = _MARK_BEFORE.search(text, max(0, start - 12), start)
+    gap = _MARK_BEFORE.search(text, max(floor, start - 12), start)
     if gap is None:
         return False
     return ends_sentence(token_before(text, gap.start()), gap.group(1), gap.group(2))

@@ -1,0 +1,75 @@
+"""What several story rules read from each paragraph's words, read once per paragraph and shared.
+
+Each reader takes a paragraph's text (and the style, which it ignores, as
+``Story.per_paragraph`` passes it), so the rules that call it through
+``story.per_paragraph`` share one result per paragraph and a re-check reads
+only the paragraphs that changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from editor.engine.story import Story
+
+# A capitalised word (letters joined by an apostrophe stay one word: "O'Brien").
+# Whether a letter, apostrophe or hyphen comes before it is checked after the
+# match, which lets the scan jump from capital to capital.
+_CAPITALISED = re.compile(r"[A-Z][^\W\d_]*(?:['’][A-Z][^\W\d_]*)*")
+_LOWERCASE = re.compile(r"\b[a-z]+\b")
+_WORD = re.compile(r"[^\W\d_]+")
+_GAP = re.compile(r"[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*")
+
+
+def starts_word(text: str, start: int) -> bool:
+    """Whether no letter, digit, apostrophe or hyphen comes right before ``start``."""
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_'’-")
+
+
+def capitalised_words(text: str, style: Any = None) -> tuple[tuple[str, int], ...]:
+    """Each word that starts with a capital and is not ALL CAPS, with where it starts."""
+    return tuple(
+        (match.group(), match.start())
+        for match in _CAPITALISED.finditer(text)
+        if not match.group().isupper() and starts_word(text, match.start())
+    )
+
+
+def lowercase_words(text: str, style: Any = None) -> frozenset[str]:
+    """The words written in lowercase (the parts of a hyphenated word count as words)."""
+    return frozenset(_LOWERCASE.findall(text))
+
+
+def paragraphs_using(story: Story, style: Any, words: Iterable[str]) -> dict[str, list[int]]:
+    """For each of ``words``, the paragraphs (by index) that write it in lowercase."""
+    wanted = frozenset(words)
+    found: dict[str, list[int]] = {}
+    if not wanted:
+        return found
+    for index, used in enumerate(story.per_paragraph(lowercase_words, style)):
+        for word in wanted & used:
+            found.setdefault(word, []).append(index)
+    return found
+
+
+def find_phrases(text: str, start: int, end: int, phrases: Mapping[tuple[str, ...], Any]) -> Iterator[tuple[int, int, Any]]:
+    """Where each phrase of ``phrases`` (its words, as written) stands in ``text[start:end]``, as whole
+    words with spaces or one line break between them: (start, end, the phrase's value).
+
+    Reads the span's words once, whatever the number of phrases.
+    """
+    longest = max((len(phrase) for phrase in phrases), default=0)
+    words = [(match.group(), match.start(), match.end()) for match in _WORD.finditer(text, start, end)]
+    for first in range(len(words)):
+        if first and text[words[first][1] - 1] in "-'’":
+            continue  # the second part of "anti-war" or "O'Brien"
+        for count in range(1, min(longest, len(words) - first) + 1):
+            last = first + count - 1
+            if count > 1 and not _GAP.fullmatch(text, words[last - 1][2], words[last][1]):
+                break
+            value = phrases.get(tuple(word for word, _, _ in words[first : last + 1]))
+            after = words[last][2]
+            if value is not None and (after == end or text[after] not in "-'’"):
+                yield words[first][1], after, value
