@@ -64,6 +64,9 @@ class WordLists:
     legitimate_repeats: frozenset[str] = frozenset()
     scrape_lines: tuple[str, ...] = ()
     spelling_exceptions: frozenset[str] = frozenset()
+    # The house spelling of compounds a story may write several ways; a style's
+    # form of a compound replaces its base style's form of it.
+    compounds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,7 @@ class HouseStyle:
     legitimate_repeats: frozenset[str]
     scrape_lines: tuple[str, ...]
     spelling_exceptions: frozenset[str]
+    compounds: tuple[str, ...]
     variants: tuple[VariantGroup, ...]
     substitutions: tuple[Substitution, ...]
     languagetool: LanguageToolSettings
@@ -373,6 +377,7 @@ def _build(layers: list[_StyleFile]) -> HouseStyle:
         legitimate_repeats=frozenset(repeat.casefold() for repeat in repeats),
         scrape_lines=tuple(dict.fromkeys(scrape)),
         spelling_exceptions=frozenset(word.casefold() for word in words.spelling_exceptions),
+        compounds=words.compounds,
         variants=tuple(variants.values()),
         substitutions=tuple(substitutions.values()),
         languagetool=replace(languagetool, language=languagetool.language or settings.locale),
