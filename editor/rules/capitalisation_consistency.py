@@ -1,0 +1,206 @@
+"""A term capitalised two ways in one story: "Foreign Ministry ... foreign ministry",
+"Federal Reserve ... federal reserve".
+
+A term of two or three words that the story capitalises in one place and
+writes in lowercase in another is flagged where it is in the minority, with
+the majority's capitals as the fix (a tie goes to the form used first); all
+uses of one term are fixed together.
+
+Only a capitalised term that stands on its own counts: one that runs on into
+a longer name is that name's part, and a generic use elsewhere is right
+("the Central Bank of Kenya ... the central bank", "the Commodity Futures
+Trading Commission ... futures trading"), as is a formal title before a name
+("Prime Minister Yasuhiro Nakasone ... the prime minister", which the title
+rule checks). Capitals that show nothing are not counted either: a sentence's
+first word, a headline (Reuters writes them in capitals, the BBC in title
+case) and a quoted title ("the film \\"Foreign Affairs\\"").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from editor.engine.paragraph_words import capitalised_words, find_phrases, paragraphs_using
+from editor.engine.quotes import story_quotes
+from editor.engine.resources import word_list
+from editor.engine.rule import StoryRule
+from editor.engine.story import Story
+from editor.engine.style import HouseStyle
+from editor.engine.words import starts_sentence
+
+_KNOWN = word_list("known-names")
+# Words before a capitalised term that are not part of it: "The Foreign Ministry said". A
+# place or nationality before it is part of it ("the Asian Development Bank", not a
+# capitalised "development bank").
+_NOT_PART = frozenset(_KNOWN["capitalised_function_words"])
+# Small words inside a longer name: "Bank of England", "Bank for International Settlements".
+# ("and" joins two names as often as it makes one: "Canada and New Zealand".)
+_NAME_LINKS = frozenset(("of", "for", "de", "del", "da", "du", "der", "von", "van", "la", "le"))
+_LONGEST = 3
+# A name right after a lowercase term makes it a title before a name ("foreign secretary
+# Michael Ancram"): the title rule's to judge, not this one.
+_NAME_AFTER = re.compile(r"[^\S\r\n]+[A-Z][a-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Use:
+    start: int
+    end: int
+    capitalised: bool
+    sentence_start: bool
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Whether only spaces (or one line break) stand between two words."""
+    gap = text[end:start]
+    return not gap.strip() and gap.count("\n") <= 1
+
+
+def _goes_on(text: str, end: int, limit: int) -> bool:
+    """Whether a name continues after ``end``: "Central Bank of Kenya", "Bank for International Settlements"."""
+    rest = text[end : min(limit, end + 30)].split(None, 2)
+    return len(rest) >= 2 and rest[0] in _NAME_LINKS and rest[1][:1].isupper()
+
+
+def _ends_longer_name(text: str, floor: int, start: int) -> bool:
+    """Whether the words before ``start`` are a capitalised word and a small word: "Bank of Foreign Trade"."""
+    previous = text[max(floor, start - 40) : start].split()
+    return len(previous) >= 2 and previous[-1] in _NAME_LINKS and previous[-2][:1].isupper()
+
+
+def _title_in_quotes(quotes, text: str, start: int) -> bool:
+    """Whether ``start`` is inside a quotation that is a title: short, with every long word capitalised."""
+    for quotation in quotes.quotations:
+        close = quotation.close.offset if quotation.close else None
+        if quotation.open.offset < start and (close is None or start < close):
+            inside = text[quotation.open.offset + 1 : close if close is not None else start + 60].split()
+            return len(inside) <= 10 and all(word[:1].isupper() for word in inside if len(word) > 3)
+    return False
+
+
+def _capitalised_terms(story: Story, style: HouseStyle) -> dict[tuple[str, ...], list[_Use]]:
+    """Capitalised terms of two or three words standing on their own, by their words in lowercase."""
+    text = story.text
+    headline = story.headline
+    terms: dict[tuple[str, ...], list[_Use]] = {}
+    quotes = None
+    for index, (paragraph, words) in enumerate(zip(story.paragraphs, story.per_paragraph(capitalised_words, style))):
+        if headline is not None and paragraph.start == headline.start:
+            continue
+        runs: list[list[tuple[str, int]]] = []
+        for word, start in words:
+            if runs and _joined(text, paragraph.start + runs[-1][-1][1] + len(runs[-1][-1][0]), paragraph.start + start):
+                runs[-1].append((word, start))
+            else:
+                runs.append([(word, start)])
+        for run in runs:
+            first_start = paragraph.start + run[0][1]
+            end = paragraph.start + run[-1][1] + len(run[-1][0])
+            if text[end : end + 1] == "-" or _goes_on(text, end, paragraph.end):
+                continue  # a longer name: "White House-Iran", "Bank of England"
+            if first_start > paragraph.start and text[first_start - 1] in "'’-":
+                continue
+            if _ends_longer_name(text, paragraph.start, first_start):
+                continue  # "Bank of Foreign Trade"
+            if quotes is None:
+                quotes = story_quotes(story).paragraphs
+            if _title_in_quotes(quotes[index], text, first_start):
+                continue
+            while run and run[0][0] in _NOT_PART:
+                run = run[1:]
+            if 2 <= len(run) <= _LONGEST:
+                start = paragraph.start + run[0][1]
+                use = _Use(start, end, True, starts_sentence(text, start, paragraph.start))
+                terms.setdefault(tuple(word.lower() for word, _ in run), []).append(use)
+    return terms
+
+
+def _lowercase_uses(story: Story, style: HouseStyle, terms) -> None:
+    """Adds the lowercase uses of ``terms`` to them."""
+    where = paragraphs_using(story, style, {word for term in terms for word in term})
+    by_paragraph: dict[int, dict[tuple[str, ...], tuple[str, ...]]] = {}
+    for term in terms:
+        indexes = set(where.get(term[0], ()))
+        for word in term[1:]:
+            indexes &= set(where.get(word, ()))
+        for index in indexes:
+            by_paragraph.setdefault(index, {})[term] = term
+    headline = story.headline
+    for index, phrases in by_paragraph.items():
+        paragraph = story.paragraphs[index]
+        if headline is not None and paragraph.start == headline.start:
+            continue
+        found = sorted(find_phrases(story.text, paragraph.start, paragraph.end, phrases), key=lambda use: (use[0], -use[1]))
+        reached = -1
+        for start, end, term in found:
+            if end <= reached:
+                continue  # inside a longer term found already
+            reached = end
+            if not _NAME_AFTER.match(story.text, end):
+                terms[term].append(_Use(start, end, False, False))
+
+
+def _written(term_text: str, capitalised: bool, sentence_start: bool) -> str:
+    words = term_text.split()
+    if capitalised:
+        words = [word[:1].upper() + word[1:] for word in words]
+    else:
+        words = [word.lower() for word in words]
+        if sentence_start:
+            words[0] = words[0][:1].upper() + words[0][1:]
+    return " ".join(words)
+
+
+def find(story: Story, style: HouseStyle) -> Iterator:
+    terms = _capitalised_terms(story, style)
+    candidates = {term: uses for term, uses in terms.items() if all(len(word) > 1 for word in term)}
+    if not candidates:
+        return
+    _lowercase_uses(story, style, candidates)
+    text = story.text
+    for term, uses in candidates.items():
+        capitalised = sum(use.capitalised for use in uses)
+        if capitalised in (0, len(uses)):
+            continue
+        uses.sort(key=lambda use: use.start)
+        lowercase = len(uses) - capitalised
+        house = capitalised > lowercase or (capitalised == lowercase and uses[0].capitalised)
+        for use in uses:
+            if use.capitalised == house:
+                continue
+            written = text[use.start : use.end]
+            fixed = _written(written, house, use.sentence_start)
+            yield RULE.issue(
+                use.start,
+                use.end,
+                f"“{written}” is written “{fixed}” elsewhere in this story",
+                explanation="A term should be capitalised the same way throughout a story; "
+                f"this story writes “{fixed}” {max(capitalised, lowercase)} times.",
+                replacements=[fixed],
+                group=f"capitalisation:{' '.join(term)}",
+            )
+
+
+RULE = StoryRule(
+    id="capitalisation-consistency",
+    category="consistency",
+    severity="warning",
+    find=find,
+    doc=__doc__,
+    must_flag=(
+        "The Foreign Ministry said talks would resume. A foreign ministry spokesman declined comment. "
+        "The Foreign Ministry later confirmed it.",
+        "The Federal Reserve left rates alone. Analysts said the federal reserve would act in May. "
+        "The federal reserve meets again in June.",
+    ),
+    must_pass=(
+        "Prime Minister Yasuhiro Nakasone spoke. The prime minister said talks would go on.",
+        "The Central Bank of Kenya raised rates. The central bank said inflation was high.",
+        "FOREIGN MINISTRY SAYS TALKS FAIL\n\nThe foreign ministry said talks had failed.",
+        "Foreign ministry officials met. The foreign ministry said no more.",
+        'She starred in "Central Station". The central station was closed.',
+        "The Commodity Futures Trading Commission said futures trading rose.",
+    ),
+)
