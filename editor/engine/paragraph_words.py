@@ -20,6 +20,8 @@ from editor.engine.story import Story
 _CAPITALISED = re.compile(r"[A-Z][^\W\d_]*(?:['’][A-Z][^\W\d_]*)*")
 _LOWERCASE = re.compile(r"\b[a-z]+\b")
 _WORD = re.compile(r"[^\W\d_]+")
+# Up to this many phrases are looked for one by one in a paragraph; more, in one reading of its words.
+_FEW_PHRASES = 8
 _GAP = re.compile(r"[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*")
 
 
@@ -58,9 +60,15 @@ def find_phrases(text: str, start: int, end: int, phrases: Mapping[tuple[str, ..
     """Where each phrase of ``phrases`` (its words, as written) stands in ``text[start:end]``, as whole
     words with spaces or one line break between them: (start, end, the phrase's value).
 
-    Reads the span's words once, whatever the number of phrases.
+    A few phrases are each looked for with ``str.find``; more, by reading the span's words once,
+    so the time stays linear in the span whatever the number of phrases.
     """
-    longest = max((len(phrase) for phrase in phrases), default=0)
+    if len(phrases) <= _FEW_PHRASES:
+        for phrase, value in phrases.items():
+            for found_start, found_end in _find_phrase(text, start, end, phrase):
+                yield found_start, found_end, value
+        return
+    longest = max(len(phrase) for phrase in phrases)
     words = [(match.group(), match.start(), match.end()) for match in _WORD.finditer(text, start, end)]
     for first in range(len(words)):
         if first and text[words[first][1] - 1] in "-'’":
@@ -73,3 +81,20 @@ def find_phrases(text: str, start: int, end: int, phrases: Mapping[tuple[str, ..
             after = words[last][2]
             if value is not None and (after == end or text[after] not in "-'’"):
                 yield words[first][1], after, value
+
+
+def _find_phrase(text: str, start: int, end: int, phrase: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    first = phrase[0]
+    position = text.find(first, start, end)
+    while position != -1:
+        cursor = position + len(first)
+        whole = position == start or not (text[position - 1].isalnum() or text[position - 1] in "_-'’")
+        for word in phrase[1:]:
+            gap = _GAP.match(text, cursor, end) if whole else None
+            if gap is None or not text.startswith(word, gap.end(), end):
+                whole = False
+                break
+            cursor = gap.end() + len(word)
+        if whole and (cursor == end or not (text[cursor].isalnum() or text[cursor] in "_-'’")):
+            yield position, cursor
+        position = text.find(first, position + 1, end)

@@ -18,6 +18,7 @@ case) and a quoted title ("the film \\"Foreign Affairs\\"").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -70,14 +71,28 @@ def _ends_longer_name(text: str, floor: int, start: int) -> bool:
     return len(previous) >= 2 and previous[-1] in _NAME_LINKS and previous[-2][:1].isupper()
 
 
-def _title_in_quotes(quotes, text: str, start: int) -> bool:
-    """Whether ``start`` is inside a quotation that is a title: short, with every long word capitalised."""
-    for quotation in quotes.quotations:
+class _QuotedTitles:
+    """Which quotations of a paragraph are titles: short, with every long word capitalised ("Foreign Affairs")."""
+
+    def __init__(self, quotes, text: str) -> None:
+        self.text = text
+        self.quotations = quotes.quotations
+        self.opens = [quotation.open.offset for quotation in self.quotations]
+        self.verdicts: dict[int, bool] = {}
+
+    def covers(self, start: int) -> bool:
+        """Whether ``start`` is inside a quoted title. Quotations do not nest: only the last one opened before can hold it."""
+        index = bisect.bisect_left(self.opens, start) - 1
+        if index < 0:
+            return False
+        quotation = self.quotations[index]
         close = quotation.close.offset if quotation.close else None
-        if quotation.open.offset < start and (close is None or start < close):
-            inside = text[quotation.open.offset + 1 : close if close is not None else start + 60].split()
-            return len(inside) <= 10 and all(word[:1].isupper() for word in inside if len(word) > 3)
-    return False
+        if close is not None and close < start:
+            return False
+        if index not in self.verdicts:
+            inside = self.text[quotation.open.offset + 1 : close if close is not None else quotation.open.offset + 80].split()
+            self.verdicts[index] = len(inside) <= 10 and all(word[:1].isupper() for word in inside if len(word) > 3)
+        return self.verdicts[index]
 
 
 def _capitalised_terms(story: Story, style: HouseStyle) -> dict[tuple[str, ...], list[_Use]]:
@@ -85,33 +100,39 @@ def _capitalised_terms(story: Story, style: HouseStyle) -> dict[tuple[str, ...],
     text = story.text
     headline = story.headline
     terms: dict[tuple[str, ...], list[_Use]] = {}
-    quotes = None
     for index, (paragraph, words) in enumerate(zip(story.paragraphs, story.per_paragraph(capitalised_words, style))):
         if headline is not None and paragraph.start == headline.start:
             continue
+        titles = None
         runs: list[list[tuple[str, int]]] = []
+        previous_end = -2
         for word, start in words:
-            if runs and _joined(text, paragraph.start + runs[-1][-1][1] + len(runs[-1][-1][0]), paragraph.start + start):
+            start += paragraph.start
+            gap = start - previous_end
+            if gap == 1 and text[previous_end] == " " or (runs and 1 <= gap <= 4 and _joined(text, previous_end, start)):
                 runs[-1].append((word, start))
             else:
                 runs.append([(word, start)])
+            previous_end = start + len(word)
         for run in runs:
-            first_start = paragraph.start + run[0][1]
-            end = paragraph.start + run[-1][1] + len(run[-1][0])
+            if len(run) < 2:
+                continue
+            first_start = run[0][1]
+            end = run[-1][1] + len(run[-1][0])
             if text[end : end + 1] == "-" or _goes_on(text, end, paragraph.end):
                 continue  # a longer name: "White House-Iran", "Bank of England"
             if first_start > paragraph.start and text[first_start - 1] in "'’-":
                 continue
             if _ends_longer_name(text, paragraph.start, first_start):
                 continue  # "Bank of Foreign Trade"
-            if quotes is None:
-                quotes = story_quotes(story).paragraphs
-            if _title_in_quotes(quotes[index], text, first_start):
+            if titles is None:
+                titles = _QuotedTitles(story_quotes(story).paragraphs[index], text)
+            if titles.covers(first_start):
                 continue
             while run and run[0][0] in _NOT_PART:
                 run = run[1:]
             if 2 <= len(run) <= _LONGEST:
-                start = paragraph.start + run[0][1]
+                start = run[0][1]
                 use = _Use(start, end, True, starts_sentence(text, start, paragraph.start))
                 terms.setdefault(tuple(word.lower() for word, _ in run), []).append(use)
     return terms

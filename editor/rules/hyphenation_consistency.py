@@ -46,8 +46,10 @@ _MEANING_DIFFERS = tuple(_WORDS["meaning_differs"])
 _HYPHEN = re.compile(r"-")
 _COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _NEXT_WORD = re.compile(r"[^\S\r\n]+([a-z]+)\b(?!['’-])")
-# A closed compound has at least this many letters; each part of an open one at least two.
+# A closed compound has at least this many letters and at most (a longer word is no compound,
+# and splitting it would take time growing with its square).
 _SHORTEST_CLOSED = 6
+_LONGEST_CLOSED = 30
 _MOST_PARTS = 3
 
 CLOSED, HYPHENATED, OPEN = "", "-", " "
@@ -162,7 +164,7 @@ def _split(word: str, joints: tuple[int, ...]) -> tuple[str, ...]:
 def _open_splits(words: set[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
     """Closed words that split into two words the story also writes: "stockholders" into "stock", "holders"."""
     for word in words:
-        if len(word) < _SHORTEST_CLOSED:
+        if not _SHORTEST_CLOSED <= len(word) <= _LONGEST_CLOSED:
             continue
         for joint in range(2, len(word) - 1):
             first, second = word[:joint], word[joint:]

@@ -61,6 +61,8 @@ _CHANGES = frozenset(frozenset(change.split()) for change in _KNOWN["derivationa
 # letter makes another name too often ("Iran / Iraq", "Tony / Tory").
 _SHORTEST = 5
 _SHORTEST_MISSPELLING = 4
+# No name is longer; a longer word is not compared (its deletions would grow with its square).
+_LONGEST = 30
 # Two edits apart only in names this long; a last letter changed only in names this long
 # ("Trofimov / Trofimow"): in shorter words it makes another word ("Shell / Shelf", "Davis / David").
 _LONG = 8
@@ -226,9 +228,16 @@ def _names(story: Story, style: HouseStyle) -> dict[str, _Form]:
     names: dict[str, _Form] = {}
     for paragraph, words in zip(story.paragraphs, story.per_paragraph(capitalised_words, style)):
         for word, start in words:
+            if not _SHORTEST_MISSPELLING <= len(word) <= _LONGEST or word in _FUNCTION_WORDS:
+                continue
             start += paragraph.start
-            if len(word) >= _SHORTEST_MISSPELLING and word not in _FUNCTION_WORDS and _NAME_ENDS.match(text, start + len(word)):
-                names.setdefault(word, _Form(story, word)).uses.append((paragraph.start, start))
+            after = text[start + len(word) : start + len(word) + 1]
+            if after and (after.isalnum() or after in "_'’") and not _NAME_ENDS.match(text, start + len(word)):
+                continue
+            form = names.get(word)
+            if form is None:
+                form = names[word] = _Form(story, word)
+            form.uses.append((paragraph.start, start))
     return names
 
 
