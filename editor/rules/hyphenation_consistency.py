@@ -18,8 +18,9 @@ Left alone, as PerfectIt leaves them:
   (``resources/wordlists/hyphenation.toml``);
 - a phrasal verb and its noun ("to take over" and "the takeover"), and words
   that make no compound apart ("every day / everyday", "may be / maybe");
-- compounds with a capital inside (names: "Boutros-Ghali"), and compounds the
-  style's ``[[variants]]`` list, which variant-consistency checks.
+- compounds written with a capital (names: "Boutros-Ghali"; a sentence's
+  first word in any form), and compounds the style's ``[[variants]]`` list,
+  which variant-consistency checks.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle
-from editor.engine.words import starts_sentence
 
 _WORDS = word_list("hyphenation")
 _PREFIXES = frozenset(_WORDS["prefixes"])
@@ -118,9 +118,8 @@ def _hyphenated(text: str, style: HouseStyle) -> tuple[_Use, ...]:
         if len(parts) > _MOST_PARTS:
             continue
         letters = "".join(parts)
-        capital_first = letters[0].isupper() and letters[1:].islower() and starts_sentence(text, start)
-        if not (letters.islower() or capital_first):
-            continue  # a name: "Boutros-Ghali", "Coca-Cola"
+        if not letters.islower():
+            continue  # a name ("Boutros-Ghali"), or a sentence's first word, read in lowercase only
         found.append(_Use(start, reached, letters, _joints(parts), HYPHENATED, _place(text, reached)))
     return tuple(found)
 

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from editor.engine.names import close_pairs
-from editor.engine.paragraph_words import capitalised_words, lowercase_words, starts_word
+from editor.engine.paragraph_words import capitalised_words, lowercase_words
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
@@ -74,7 +74,11 @@ _JOINED_BEFORE = re.compile(r"([A-Z][^\W\d_]*)(?:[^\S\r\n]+|-)$")
 _JOINED_AFTER = re.compile(r"(?:[^\S\r\n]+|-)([A-Z][^\W\d_]*)")
 # An Arabic article before a place name: "al-Tanf", "At Tanf", "ash-Sharqat". A
 # spaced article counts only with its capital ("in at Tanf" is English).
-_ARTICLE = re.compile(r"(?P<article>[AaEe](?:l|[dnrstz]|sh|th))(?P<joint>[- ])(?P<name>[A-Z][a-z][^\W\d_]*)(?![\w-])")
+# The look-behind after the first letter keeps the scan jumping from letter to letter
+# while it asks that the article start a word.
+_ARTICLE = re.compile(
+    r"(?P<article>[AaEe](?<![\w'’-].)(?:l|[dnrstz]|sh|th))(?P<joint>[- ])(?P<name>[A-Z][a-z][^\W\d_]*)(?![\w-])"
+)
 _SPACED_ARTICLES = frozenset(("Al", "El", "Ad", "An", "Ar", "As", "At", "Az", "Ash", "Ath"))
 
 
@@ -98,8 +102,6 @@ def _articles(text: str, style: HouseStyle) -> tuple[_ArticleForm, ...]:
     articles = []
     for match in _ARTICLE.finditer(text):
         article, name = match.group("article"), match.group("name")
-        if not starts_word(text, match.start()):
-            continue
         if match.group("joint") == " " and not _spaced_article(text, match.start(), article, name):
             continue
         before = _JOINED_BEFORE.search(text, max(0, match.start() - 40), match.start())
