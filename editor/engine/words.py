@@ -16,7 +16,11 @@ OPENERS = "\"“‘'(["
 _ABBREVIATIONS = frozenset(word_list("abbreviations")["abbreviations"])
 _TOKEN_BEFORE = re.compile(r"\S*$")
 _MARK_BEFORE = re.compile(rf"([.?!])([{re.escape(CLOSERS)}]*)\s+[{re.escape(OPENERS)}]*$")
-_TEXT_OPENING = re.compile(rf"\s*[{re.escape(OPENERS)}]*")
+_WORD_AFTER = re.compile(r"\s*(\w+)")
+_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+# How far from a position its neighbouring token or word is looked for: reading
+# further for every match would make text of many matches quadratic.
+REACH = 40
 
 
 def is_word_char(char: str) -> bool:
@@ -42,9 +46,29 @@ def match_case(replacement: str, original: str) -> str:
 
 
 
-def token_before(text: str, position: int, reach: int = 40) -> str:
+def token_before(text: str, position: int, reach: int = REACH) -> str:
     """The run of non-space characters that ends at ``position``, at most ``reach`` long."""
     return _TOKEN_BEFORE.search(text, max(0, position - reach), position).group()
+
+
+def word_before(text: str, position: int) -> str:
+    """The word before ``position`` across any spaces, or "" if there is none within ``REACH``
+    characters or it runs on past them (a word that long is not one the rules list)."""
+    floor = max(0, position - REACH)
+    found = _WORD_BEFORE.search(text, floor, position)
+    if found is None or (found.start() == floor and floor and is_word_char(text[floor - 1])):
+        return ""
+    return found.group(1)
+
+
+def word_after(text: str, position: int) -> str:
+    """The word after ``position`` across any spaces, or "" if there is none within ``REACH`` characters
+    or it runs on past them."""
+    ceiling = min(len(text), position + REACH)
+    found = _WORD_AFTER.match(text, position, ceiling)
+    if found is None or (found.end() == ceiling < len(text) and is_word_char(text[ceiling])):
+        return ""
+    return found.group(1)
 
 
 def ends_sentence(token: str, mark: str, closers: str) -> bool:
@@ -65,9 +89,23 @@ def ends_sentence(token: str, mark: str, closers: str) -> bool:
 def starts_sentence(text: str, start: int, floor: int = 0) -> bool:
     """Whether the word at ``start`` opens a sentence: first in the text (or after ``floor``, where
     its paragraph starts), or after a mark that ends one."""
-    if _TEXT_OPENING.fullmatch(text, floor, start):
+    if _opens_text(text, start, floor):
         return True
     gap = _MARK_BEFORE.search(text, max(floor, start - 12), start)
     if gap is None:
         return False
     return ends_sentence(token_before(text, gap.start()), gap.group(1), gap.group(2))
+
+
+def _opens_text(text: str, start: int, floor: int = 0) -> bool:
+    """Whether only spaces and then opening marks come between ``floor`` and ``start``.
+
+    Read backwards from ``start``, so that each word asked about costs the run
+    before it, not the whole text before it.
+    """
+    position = start
+    while position > floor and text[position - 1] in OPENERS:
+        position -= 1
+    while position > floor and text[position - 1].isspace():
+        position -= 1
+    return position == floor

@@ -18,7 +18,8 @@ from editor.engine.style import HouseStyle
 from editor.engine.words import ends_sentence, token_before
 
 # Starts at the mark, so the scan jumps from mark to mark; the word before is read after.
-_AFTER_SENTENCE_END = re.compile(r"([.?!])([\"”’')\]]*)[^\S\r\n]+([a-z][a-z'’]*)(?![\w./@-]*[A-Z./@])")
+# The word is atomic: giving back its letters one by one to retry the look-ahead made a long word quadratic.
+_AFTER_SENTENCE_END = re.compile(r"([.?!])([\"”’')\]]*)[^\S\r\n]+((?>[a-z][a-z'’]*))(?![\w./@-]*[A-Z./@])")
 
 
 def find(text: str, style: HouseStyle) -> Iterator:

@@ -14,10 +14,7 @@ from collections.abc import Iterator
 from editor.engine.patterns import compile_style_pattern
 from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle, Substitution
-from editor.engine.words import bounded_phrase, is_word_char, match_case
-
-_NEXT_WORD = re.compile(r"\s*(\w+)")
-_PREVIOUS_WORD = re.compile(r"(\w+)\s*$")
+from editor.engine.words import bounded_phrase, is_word_char, match_case, word_after, word_before
 
 
 def _compile(style: HouseStyle) -> list[tuple[re.Pattern[str], list[Substitution]]]:
@@ -45,11 +42,14 @@ def _compile(style: HouseStyle) -> list[tuple[re.Pattern[str], list[Substitution
 
 
 def _excepted(substitution: Substitution, text: str, start: int, end: int) -> bool:
-    following = _NEXT_WORD.match(text, end)
-    if following and following.group(1).casefold() in {w.casefold() for w in substitution.unless_followed_by}:
-        return True
-    preceding = _PREVIOUS_WORD.search(text, 0, start)
-    return bool(preceding and preceding.group(1).casefold() in {w.casefold() for w in substitution.unless_preceded_by})
+    if substitution.unless_followed_by:
+        following = word_after(text, end).casefold()
+        if following and following in {w.casefold() for w in substitution.unless_followed_by}:
+            return True
+    if substitution.unless_preceded_by:
+        preceding = word_before(text, start).casefold()
+        return bool(preceding) and preceding in {w.casefold() for w in substitution.unless_preceded_by}
+    return False
 
 
 def find(text: str, style: HouseStyle) -> Iterator:

@@ -14,8 +14,10 @@ mid-sentence are not. No fix is offered: only the editor knows who said it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
 from editor.engine.quotes import ParagraphQuotes, Quotation, StoryQuotes, char_before, story_quotes
 from editor.engine.resources import word_list
@@ -38,14 +40,40 @@ _SPACE_ONLY = re.compile(r"\s*")
 _STARTS_SENTENCE_AFTER = frozenset(".?!:;,—–-(\"”’')")
 _ENDS_SENTENCE = frozenset(".?!")
 _INNER_QUOTE = " '‘’"
+_INNER_QUOTES = re.compile(f"[{_INNER_QUOTE}]*")
+# A word's first character: where a quote's words are counted.
+_WORD_START = re.compile(r"(?<=\s)\S")
 _MIN_WORDS = 3
 
 
-def _is_full_sentence(text: str, quotes: ParagraphQuotes, quotation: Quotation) -> bool:
+class _Words:
+    """Counts the words of any stretch of one paragraph without copying it.
+
+    A quote left unclosed reaches to the end of its paragraph, so copying each
+    one's text would make a paragraph of many such quotes quadratic.
+    """
+
+    def __init__(self, text: str, quotes: ParagraphQuotes) -> None:
+        self.text = text
+        self.quotes = quotes
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [match.start() for match in _WORD_START.finditer(self.text, self.quotes.start, self.quotes.end)]
+
+    def count(self, start: int, end: int) -> int:
+        """The words of ``text[start:end]``, as ``len(text[start:end].split())`` counts them."""
+        if start >= end:
+            return 0
+        first = 0 if self.text[start].isspace() else 1
+        return first + bisect.bisect_left(self._starts, end) - bisect.bisect_right(self._starts, start)
+
+
+def _is_full_sentence(text: str, quotes: ParagraphQuotes, quotation: Quotation, words: _Words) -> bool:
     start = quotation.open.offset + 1
     end = quotation.close.offset if quotation.close else quotes.end
-    content = text[start:end]
-    if not content.lstrip(_INNER_QUOTE)[:1].isupper() or len(content.split()) < _MIN_WORDS:
+    first = _INNER_QUOTES.match(text, start, end).end()
+    if first == end or not text[first].isupper() or words.count(start, end) < _MIN_WORDS:
         return False
     # A capitalised quote in mid-sentence is a title or a name: 'starred in "The Long Night."'
     before = char_before(text, quotation.open.offset, quotes.start)
@@ -53,7 +81,7 @@ def _is_full_sentence(text: str, quotes: ParagraphQuotes, quotation: Quotation) 
         return False
     if quotation.close is None or _SPACE_ONLY.fullmatch(text, end + 1, quotes.end):
         return True
-    last = content.rstrip(_INNER_QUOTE)[-1:]
+    last = text[start:end].rstrip(_INNER_QUOTE)[-1:]
     if last in "?!":
         return not _SENTENCE_GOES_ON.match(text, end + 1)
     return last == "." or text[end + 1 : end + 2] in _ENDS_SENTENCE
@@ -77,6 +105,7 @@ class _Attribution:
         self.text = story.text
         self.quotes = quotes
         self._runs: dict[int, bool] = {}
+        self._points_back: dict[int, bool] = {}
 
     def covers(self, index: int, quotation: Quotation) -> bool:
         paragraphs = self.quotes.paragraphs
@@ -88,7 +117,12 @@ class _Attribution:
         first, last = self.quotes.runs[index]
         if first not in self._runs:
             self._runs[first] = any(_has_attribution(self.text, paragraphs[i]) for i in range(first, last + 1))
-        return self._runs[first] or self._next_points_back(last + 1)
+        if self._runs[first]:
+            return True
+        # Every quote of a paragraph asks about the same next paragraph: read it once.
+        if last + 1 not in self._points_back:
+            self._points_back[last + 1] = self._next_points_back(last + 1)
+        return self._points_back[last + 1]
 
     def _next_points_back(self, index: int) -> bool:
         paragraphs = self.quotes.paragraphs
@@ -107,11 +141,12 @@ def find(story: Story, style: HouseStyle) -> Iterator:
     attribution = _Attribution(story, quotes)
     text = story.text
     for index, paragraph in enumerate(quotes.paragraphs):
+        words = _Words(text, paragraph)
         for quotation in paragraph.quotations:
             # A quote carried on from the paragraph before was judged where it opened.
             if quotes.continues[index] and quotation is paragraph.quotations[0]:
                 continue
-            if not _is_full_sentence(text, paragraph, quotation) or attribution.covers(index, quotation):
+            if not _is_full_sentence(text, paragraph, quotation, words) or attribution.covers(index, quotation):
                 continue
             end = quotation.close.offset + 1 if quotation.close else paragraph.end
             yield RULE.issue(

@@ -3,8 +3,12 @@
 import pytest
 
 from editor.engine import Checker, builtin_style
+from editor.engine.story import Story
+from editor.rules.unattributed_quote import RULE as AP_RULE
+from tests.growth import grows_linearly
 
-AP = Checker(builtin_style("ap"))
+AP_STYLE = builtin_style("ap")
+AP = Checker(AP_STYLE)
 
 
 def issues_in(text):
@@ -137,3 +141,22 @@ def test_a_headline_line_and_an_attributed_story_pass():
         + '," Mayor Ana Ruiz said.'
     )
     assert flagged(text) == []
+
+
+def _unattributed_issues(text):
+    return list(AP_RULE.find(Story(text), AP_STYLE))
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        # Every mark opens a quote that runs to the end of the paragraph.
+        pytest.param(lambda n: '"We will fight on ' * (n // 17), id="unclosed-quotes"),
+        pytest.param(lambda n: '-"A' * (n // 3), id="unclosed-quotes-without-spaces"),
+        # Every quote asks whether a long next paragraph points back to it.
+        pytest.param(lambda n: '"We go now." ' * (n // 26) + "\n\nHe " + "a" * (n // 2), id="long-next-paragraph"),
+    ],
+)
+def test_time_grows_linearly_with_the_text(make):
+    linear, figures = grows_linearly(_unattributed_issues, make(50_000), make(200_000))
+    assert linear, figures
