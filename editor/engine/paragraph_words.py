@@ -44,7 +44,7 @@ def lowercase_words(text: str, style: Any = None) -> frozenset[str]:
     return frozenset(_LOWERCASE.findall(text))
 
 
-def paragraphs_using(story: Story, style: Any, words: Iterable[str]) -> dict[str, list[int]]:
+def _paragraphs_using(story: Story, style: Any, words: Iterable[str]) -> dict[str, list[int]]:
     """For each of ``words``, the paragraphs (by index) that write it in lowercase."""
     wanted = frozenset(words)
     found: dict[str, list[int]] = {}
@@ -54,6 +54,24 @@ def paragraphs_using(story: Story, style: Any, words: Iterable[str]) -> dict[str
         for word in wanted & used:
             found.setdefault(word, []).append(index)
     return found
+
+
+def find_in_story(story: Story, style: Any, phrases: Mapping[tuple[str, ...], Any]) -> Iterator[tuple[int, int, int, Any]]:
+    """Where each phrase of lowercase words stands in the story: (paragraph index, start, end, the
+    phrase's value). Only a paragraph that writes every word of a phrase is read for it, and each
+    paragraph once for all the phrases it may hold."""
+    where = _paragraphs_using(story, style, {word for phrase in phrases for word in phrase})
+    by_paragraph: dict[int, dict[tuple[str, ...], Any]] = {}
+    for phrase, value in phrases.items():
+        indexes = set(where.get(phrase[0], ()))
+        for word in phrase[1:]:
+            indexes &= set(where.get(word, ()))
+        for index in indexes:
+            by_paragraph.setdefault(index, {})[phrase] = value
+    for index in sorted(by_paragraph):
+        paragraph = story.paragraphs[index]
+        for start, end, value in find_phrases(story.text, paragraph.start, paragraph.end, by_paragraph[index]):
+            yield index, start, end, value
 
 
 def find_phrases(text: str, start: int, end: int, phrases: Mapping[tuple[str, ...], Any]) -> Iterator[tuple[int, int, Any]]:

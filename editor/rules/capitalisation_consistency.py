@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from editor.engine.paragraph_words import capitalised_words, find_phrases, paragraphs_using
+from editor.engine.paragraph_words import capitalised_words, find_in_story
 from editor.engine.quotes import story_quotes
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
@@ -139,28 +139,21 @@ def _capitalised_terms(story: Story, style: HouseStyle) -> dict[tuple[str, ...],
 
 
 def _lowercase_uses(story: Story, style: HouseStyle, terms) -> None:
-    """Adds the lowercase uses of ``terms`` to them."""
-    where = paragraphs_using(story, style, {word for term in terms for word in term})
-    by_paragraph: dict[int, dict[tuple[str, ...], tuple[str, ...]]] = {}
-    for term in terms:
-        indexes = set(where.get(term[0], ()))
-        for word in term[1:]:
-            indexes &= set(where.get(word, ()))
-        for index in indexes:
-            by_paragraph.setdefault(index, {})[term] = term
-    headline = story.headline
-    for index, phrases in by_paragraph.items():
-        paragraph = story.paragraphs[index]
-        if headline is not None and paragraph.start == headline.start:
-            continue
-        found = sorted(find_phrases(story.text, paragraph.start, paragraph.end, phrases), key=lambda use: (use[0], -use[1]))
-        reached = -1
-        for start, end, term in found:
-            if end <= reached:
-                continue  # inside a longer term found already
-            reached = end
-            if not _NAME_AFTER.match(story.text, end):
-                terms[term].append(_Use(start, end, False, False))
+    """Adds the lowercase uses of ``terms`` to them, outside the headline."""
+    body = 0 if story.headline is None else 1
+    found = [
+        (start, end, term)
+        for index, start, end, term in find_in_story(story, style, {term: term for term in terms})
+        if index >= body
+    ]
+    found.sort(key=lambda use: (use[0], -use[1]))
+    reached = -1
+    for start, end, term in found:
+        if end <= reached:
+            continue  # inside a longer term found already
+        reached = end
+        if not _NAME_AFTER.match(story.text, end):
+            terms[term].append(_Use(start, end, False, False))
 
 
 def _written(term_text: str, capitalised: bool, sentence_start: bool) -> str:

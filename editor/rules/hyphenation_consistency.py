@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from editor.engine.paragraph_words import find_phrases, lowercase_words, paragraphs_using
+from editor.engine.paragraph_words import find_in_story, lowercase_words
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
@@ -180,37 +180,26 @@ def _compounds(story: Story, style: HouseStyle) -> dict[str, _Compound]:
             parts = _split(use.letters.lower(), use.joints)
             compounds.setdefault(base, _Compound(parts, [])).uses.append(use.shifted(paragraph.start))
     words = set().union(*story.per_paragraph(lowercase_words, style))
-    # The closed and open forms to look for: (base, closed word or parts apart).
-    wanted: list[tuple[str, tuple[str, ...]]] = []
+    # The closed and open forms to look for: closed word or parts apart, and the compound's base.
+    wanted: dict[tuple[str, ...], str] = {}
     for base, compound in compounds.items():
         stem = compound.parts[-1][: len(compound.parts[-1]) - (len("".join(compound.parts)) - len(base))]
         for ending in ("", "s"):
             closed = base + ending
             if closed in words:
-                wanted.append((base, (closed,)))
+                wanted[(closed,)] = base
             apart = (*compound.parts[:-1], stem + ending)
             if _open_allowed(apart):
-                wanted.append((base, apart))
+                wanted[apart] = base
     for closed, apart in _open_splits(words):
         base = _base(closed)
         compounds.setdefault(base, _Compound(apart, []))
-        wanted += [(base, (closed,)), (base, apart)]
-    # Each paragraph that writes every word of a form is read once for all the forms it may hold.
-    where = paragraphs_using(story, style, {part for _, parts in wanted for part in parts})
-    by_paragraph: dict[int, dict[tuple[str, ...], str]] = {}
-    for base, parts in wanted:
-        indexes = set(where.get(parts[0], ()))
-        for part in parts[1:]:
-            indexes &= set(where.get(part, ()))
-        for index in indexes:
-            by_paragraph.setdefault(index, {})[parts] = base
+        wanted[(closed,)] = wanted[apart] = base
     text = story.text
-    for index, forms in by_paragraph.items():
-        paragraph = story.paragraphs[index]
-        for start, end, base in find_phrases(text, paragraph.start, paragraph.end, forms):
-            parts = text[start:end].split()
-            joint = OPEN if len(parts) > 1 else CLOSED
-            compounds[base].uses.append(_Use(start, end, "".join(parts), _joints(parts), joint, _place(text, end)))
+    for _, start, end, base in find_in_story(story, style, wanted):
+        parts = text[start:end].split()
+        joint = OPEN if len(parts) > 1 else CLOSED
+        compounds[base].uses.append(_Use(start, end, "".join(parts), _joints(parts), joint, _place(text, end)))
     return {base: compound for base, compound in compounds.items() if len({use.joint for use in compound.uses}) > 1}
 
 
