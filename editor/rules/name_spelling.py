@@ -11,18 +11,25 @@ together.
 Two different names are never merged, judged by what the story shows:
 - a word used twice or more is a name in its own right ("Brown" three times
   and "Browne" twice are two people);
-- names with different first names or other name words beside them
-  ("Gordon Brown ... James Browne", "Linux ... Linus Torvalds", "David
-  Davis");
-- a place, nationality, month or weekday the shared word list knows
-  (``resources/wordlists/known-names.toml``: "Iran" and "Iraq", "Austria"
-  and "Australia", "Greene ... in Greece");
+- a different first name before it ("Gordon Brown ... James Browne"), or a
+  surname after it that the story uses on its own ("Jonas Store ... Store
+  said"): another person. Where the evidence is weaker (a tie, two edits, a
+  four-letter word), any name beside it that the other form never has keeps
+  them apart ("Linux ... Linus Torvalds", "David Davis");
+- a place, nationality, month, weekday, common first name or a surname with
+  a real twin that the shared word list knows
+  (``resources/wordlists/known-names.toml``: "Iran" and "Iraq", "Greene ...
+  in Greece", "Thompson / Thomson") is never taken for a misspelling;
 - a word and its derived forms ("German / Germany", "Kuwait / Kuwaiti",
   "Democrat / Democrats");
-- words that differ only in capitals ("PaineWebber / Painewebber"), and a
-  capital only at the start of a sentence or in the headline, which shows
-  nothing: such a word counts as a name only where the story does not use it
-  in lowercase.
+- a first letter changed ("Brown / Crown"), a last letter changed in a word
+  of under seven letters ("Shell / Shelf", "Davis / David"), and names of
+  under five letters ("Iran / Iraq"), where one letter makes another name too
+  often;
+- words that differ only in capitals ("PaineWebber / Painewebber"). A capital
+  only a sentence start or the headline gives shows nothing: the form kept
+  must be capitalised somewhere else, and the form fixed must not be a word
+  the story writes in lowercase ("Sales rose ... sales").
 
 Article and prefix variants of one place name ("al-Tanf / Al Tanf / At
 Tanf / Tanf") are one name too; the bare form counts only where the name is
@@ -184,6 +191,10 @@ class _Form:
         return {word for mention in self.mentions for word in (mention.before, mention.after) if word}
 
     @cached_property
+    def names_after(self) -> set[str]:
+        return {mention.after for mention in self.mentions if mention.after}
+
+    @cached_property
     def given_names(self) -> set[str]:
         return {mention.before for mention in self.mentions if mention.before in _GIVEN_NAMES}
 
@@ -202,7 +213,7 @@ def _house_form(first: _Form, second: _Form) -> tuple[_Form, _Form]:
     return (first, second) if first.first_use() < second.first_use() else (second, first)
 
 
-def _same_name(house: _Form, other: _Form, distance: int) -> bool:
+def _same_name(house: _Form, other: _Form, distance: int, names: dict[str, _Form]) -> bool:
     """Whether the story shows ``other`` as a misspelling of ``house`` rather than a name of its own."""
     first, second = house.word, other.word
     if len(first) < _SHORTEST or len(other.uses) > 1 or second in _KNOWN_NAMES or first.lower() == second.lower():
@@ -217,7 +228,16 @@ def _same_name(house: _Form, other: _Form, distance: int) -> bool:
         # Weaker evidence: every name beside it must also stand beside the house form somewhere.
         return other.neighbours <= house.neighbours
     # Another first name: another person ("Gordon Brown ... James Browne", "Donald Regan ... Reagan").
-    return not (other.given_names - house.given_names)
+    if other.given_names - house.given_names:
+        return False
+    # Itself a first name: before a surname the story uses on its own ("Jonas Store ... Store said").
+    return not any(_surname(names, other.word, after) for after in other.names_after - house.neighbours)
+
+
+def _surname(names: dict[str, _Form], first_name: str, word: str) -> bool:
+    """Whether the story uses ``word`` as a name without ``first_name`` before it."""
+    form = names.get(word)
+    return form is not None and any(mention.before != first_name for mention in form.mentions)
 
 
 def _times(count: int) -> str:
@@ -248,7 +268,7 @@ def _spelling_issues(story: Story, style: HouseStyle, names: dict[str, _Form]) -
     fixes: dict[str, tuple[int, set[str]]] = {}
     for first, second, distance in close_pairs(names, _LONG):
         house, other = _house_form(names[first], names[second])
-        if _same_name(house, other, distance):
+        if _same_name(house, other, distance, names):
             closest, houses = fixes.get(other.word, (distance, set()))
             if distance < closest:
                 houses = set()
