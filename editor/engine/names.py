@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from functools import lru_cache
 from itertools import combinations
 
 # A key shared by more words than this says little about any of them (and
@@ -59,16 +60,24 @@ def _deletions(word: str, depth: int) -> set[str]:
     return found
 
 
-def close_pairs(words: Iterable[str], long: int) -> Iterator[tuple[str, str, int]]:
+@lru_cache(maxsize=16)
+def close_pairs(words: frozenset[str], long: int) -> tuple[tuple[str, str, int], ...]:
     """Pairs of different words one edit apart, or two where both have ``long`` letters or more, each pair once.
+
+    Kept for the last few sets of words asked about: while a story is edited,
+    its names rarely change from one check to the next.
 
     Words are put in buckets by the words they give with one or two letters
     left out: two words within two edits share a bucket, so only words in the
     same bucket are compared, and a bucket shared by very many words is passed
     over. The time grows with the number of words, not its square.
     """
+    return tuple(_close_pairs(sorted(words), long))
+
+
+def _close_pairs(words: list[str], long: int) -> Iterator[tuple[str, str, int]]:
     buckets: dict[str, list[str]] = {}
-    for word in dict.fromkeys(words):
+    for word in words:
         for key in _deletions(word, 2 if len(word) >= long else 1):
             buckets.setdefault(key, []).append(word)
     seen: set[tuple[str, str]] = set()

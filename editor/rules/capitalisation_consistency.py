@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from editor.engine.paragraph_words import capitalised_words, find_in_story
-from editor.engine.quotes import story_quotes
+from editor.engine.quotes import read_quotes
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
@@ -74,9 +74,9 @@ def _ends_longer_name(text: str, floor: int, start: int) -> bool:
 class _QuotedTitles:
     """Which quotations of a paragraph are titles: short, with every long word capitalised ("Foreign Affairs")."""
 
-    def __init__(self, quotes, text: str) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        self.quotations = quotes.quotations
+        self.quotations = read_quotes(text).quotations
         self.opens = [quotation.open.offset for quotation in self.quotations]
         self.verdicts: dict[int, bool] = {}
 
@@ -95,46 +95,65 @@ class _QuotedTitles:
         return self.verdicts[index]
 
 
-def _capitalised_terms(story: Story, style: HouseStyle) -> dict[tuple[str, ...], list[_Use]]:
-    """Capitalised terms of two or three words standing on their own, by their words in lowercase."""
-    text = story.text
-    headline = story.headline
-    terms: dict[tuple[str, ...], list[_Use]] = {}
-    for index, (paragraph, words) in enumerate(zip(story.paragraphs, story.per_paragraph(capitalised_words, style))):
-        if headline is not None and paragraph.start == headline.start:
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """A capitalised term of a paragraph: its words in lowercase, offsets relative to the paragraph."""
+
+    words: tuple[str, ...]
+    start: int
+    end: int
+    sentence_start: bool
+
+
+def _runs(text: str, style: HouseStyle) -> list[list[tuple[str, int]]]:
+    """The paragraph's capitalised words, in runs of words with only spaces (or one line break) between."""
+    runs: list[list[tuple[str, int]]] = []
+    previous_end = -2
+    for word, start in capitalised_words(text, style):
+        gap = start - previous_end
+        if gap == 1 and text[previous_end] == " " or (runs and 1 <= gap <= 4 and _joined(text, previous_end, start)):
+            runs[-1].append((word, start))
+        else:
+            runs.append([(word, start)])
+        previous_end = start + len(word)
+    return runs
+
+
+def _paragraph_terms(text: str, style: HouseStyle) -> tuple[_Term, ...]:
+    """Capitalised terms of two or three words standing on their own in the paragraph."""
+    terms = []
+    titles = None
+    for run in _runs(text, style):
+        if len(run) < 2:
             continue
-        titles = None
-        runs: list[list[tuple[str, int]]] = []
-        previous_end = -2
-        for word, start in words:
-            start += paragraph.start
-            gap = start - previous_end
-            if gap == 1 and text[previous_end] == " " or (runs and 1 <= gap <= 4 and _joined(text, previous_end, start)):
-                runs[-1].append((word, start))
-            else:
-                runs.append([(word, start)])
-            previous_end = start + len(word)
-        for run in runs:
-            if len(run) < 2:
-                continue
-            first_start = run[0][1]
-            end = run[-1][1] + len(run[-1][0])
-            if text[end : end + 1] == "-" or _goes_on(text, end, paragraph.end):
-                continue  # a longer name: "White House-Iran", "Bank of England"
-            if first_start > paragraph.start and text[first_start - 1] in "'’-":
-                continue
-            if _ends_longer_name(text, paragraph.start, first_start):
-                continue  # "Bank of Foreign Trade"
-            if titles is None:
-                titles = _QuotedTitles(story_quotes(story).paragraphs[index], text)
-            if titles.covers(first_start):
-                continue
-            while run and run[0][0] in _NOT_PART:
-                run = run[1:]
-            if 2 <= len(run) <= _LONGEST:
-                start = run[0][1]
-                use = _Use(start, end, True, starts_sentence(text, start, paragraph.start))
-                terms.setdefault(tuple(word.lower() for word, _ in run), []).append(use)
+        first_start = run[0][1]
+        end = run[-1][1] + len(run[-1][0])
+        if text[end : end + 1] == "-" or _goes_on(text, end, len(text)):
+            continue  # a longer name: "White House-Iran", "Bank of England"
+        if first_start and text[first_start - 1] in "'’-":
+            continue
+        if _ends_longer_name(text, 0, first_start):
+            continue  # "Bank of Foreign Trade"
+        if titles is None:
+            titles = _QuotedTitles(text)
+        if titles.covers(first_start):
+            continue
+        while run and run[0][0] in _NOT_PART:
+            run = run[1:]
+        if 2 <= len(run) <= _LONGEST:
+            start = run[0][1]
+            terms.append(_Term(tuple(word.lower() for word, _ in run), start, end, starts_sentence(text, start)))
+    return tuple(terms)
+
+
+def _capitalised_terms(story: Story, style: HouseStyle) -> dict[tuple[str, ...], list[_Use]]:
+    """Capitalised terms of two or three words standing on their own, by their words in lowercase, outside the headline."""
+    terms: dict[tuple[str, ...], list[_Use]] = {}
+    body = 0 if story.headline is None else 1
+    for paragraph, found in zip(story.paragraphs[body:], story.per_paragraph(_paragraph_terms, style)[body:]):
+        for term in found:
+            use = _Use(paragraph.start + term.start, paragraph.start + term.end, True, term.sentence_start)
+            terms.setdefault(term.words, []).append(use)
     return terms
 
 

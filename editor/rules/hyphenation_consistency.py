@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from editor.engine.paragraph_words import find_in_story, lowercase_words
 from editor.engine.resources import word_list
@@ -160,8 +161,16 @@ def _split(word: str, joints: tuple[int, ...]) -> tuple[str, ...]:
     return tuple(word[bounds[i] : bounds[i + 1]] for i in range(len(bounds) - 1))
 
 
-def _open_splits(words: set[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """Closed words that split into two words the story also writes: "stockholders" into "stock", "holders"."""
+@lru_cache(maxsize=16)
+def _open_splits(words: frozenset[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Closed words that split into two words the story also writes: "stockholders" into "stock", "holders".
+
+    Kept for the last few vocabularies: while a story is edited, its words rarely change from one check to the next.
+    """
+    return tuple(_splits(words))
+
+
+def _splits(words: frozenset[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
     for word in words:
         if not _SHORTEST_CLOSED <= len(word) <= _LONGEST_CLOSED:
             continue
@@ -179,7 +188,7 @@ def _compounds(story: Story, style: HouseStyle) -> dict[str, _Compound]:
             base = _base(use.letters.lower())
             parts = _split(use.letters.lower(), use.joints)
             compounds.setdefault(base, _Compound(parts, [])).uses.append(use.shifted(paragraph.start))
-    words = set().union(*story.per_paragraph(lowercase_words, style))
+    words = frozenset().union(*story.per_paragraph(lowercase_words, style))
     # The closed and open forms to look for: closed word or parts apart, and the compound's base.
     wanted: dict[tuple[str, ...], str] = {}
     for base, compound in compounds.items():

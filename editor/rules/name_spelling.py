@@ -244,29 +244,35 @@ def _times(count: int) -> str:
     return "once" if count == 1 else f"{count} times"
 
 
+def _paragraph_names(text: str, style: HouseStyle) -> tuple[tuple[str, int], ...]:
+    """The paragraph's capitalised words that may be names, with where each starts."""
+    found = []
+    for word, start in capitalised_words(text, style):
+        if not _SHORTEST_MISSPELLING <= len(word) <= _LONGEST or word in _FUNCTION_WORDS:
+            continue
+        end = start + len(word)
+        if end < len(text) and (text[end].isalnum() or text[end] in "_'’") and not _NAME_ENDS.match(text, end):
+            continue
+        found.append((word, start))
+    return tuple(found)
+
+
 def _names(story: Story, style: HouseStyle) -> dict[str, _Form]:
-    """Every capitalised word long enough to be a name, with its uses."""
-    text = story.text
+    """Every capitalised word that may be a name, with its uses."""
     names: dict[str, _Form] = {}
-    for paragraph, words in zip(story.paragraphs, story.per_paragraph(capitalised_words, style)):
+    for paragraph, words in zip(story.paragraphs, story.per_paragraph(_paragraph_names, style)):
         for word, start in words:
-            if not _SHORTEST_MISSPELLING <= len(word) <= _LONGEST or word in _FUNCTION_WORDS:
-                continue
-            start += paragraph.start
-            after = text[start + len(word) : start + len(word) + 1]
-            if after and (after.isalnum() or after in "_'’") and not _NAME_ENDS.match(text, start + len(word)):
-                continue
             form = names.get(word)
             if form is None:
                 form = names[word] = _Form(story, word)
-            form.uses.append((paragraph.start, start))
+            form.uses.append((paragraph.start, paragraph.start + start))
     return names
 
 
 def _spelling_issues(story: Story, style: HouseStyle, names: dict[str, _Form]) -> Iterator:
     # The names each misspelling is closest to, with how close.
     fixes: dict[str, tuple[int, set[str]]] = {}
-    for first, second, distance in close_pairs(names, _LONG):
+    for first, second, distance in close_pairs(frozenset(names), _LONG):
         house, other = _house_form(names[first], names[second])
         if _same_name(house, other, distance, names):
             closest, houses = fixes.get(other.word, (distance, set()))
