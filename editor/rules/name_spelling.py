@@ -39,6 +39,7 @@ only beside a hyphenated form, since "Al Gore" is a first name.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -303,11 +304,23 @@ def _spelling_issues(story: Story, style: HouseStyle, names: dict[str, _Form]) -
             )
 
 
+def _article_form(form: str) -> str:
+    """A name with its article as compared: the article's capital ("Al-Tanf" opening a sentence) is no difference."""
+    return form[:1].lower() + form[1:] if "-" in form else form
+
+
+def _variant_forms(style: HouseStyle) -> frozenset[str]:
+    return frozenset(form.lower() for group in style.variants for form in group.forms)
+
+
 def _article_issues(story: Story, style: HouseStyle, names: dict[str, _Form]) -> Iterator:
+    variants = style.compiled("name-spelling:variants", _variant_forms)
     by_name: dict[str, list[tuple[int, int, str]]] = {}
     people: set[str] = set()
     for paragraph, articles in zip(story.paragraphs, story.per_paragraph(_articles, style)):
         for article in articles:
+            if article.form.lower() in variants:
+                continue  # variant-consistency checks the style's own groups ("al-Qaida")
             start = paragraph.start + article.start
             by_name.setdefault(article.name, []).append((start, paragraph.start + article.end, article.form))
             if article.given_name_before:
@@ -315,6 +328,7 @@ def _article_issues(story: Story, style: HouseStyle, names: dict[str, _Form]) ->
     # "Al Gore" alone is a first name and a surname: a name counts only beside a hyphenated form.
     by_name = {name: uses for name, uses in by_name.items() if any("-" in form for _, _, form in uses)}
     after_article = {end for uses in by_name.values() for _, end, _ in uses}
+    text = story.text
     for name, uses in by_name.items():
         # "Bashar al-Assad ... Assad" is right: the bare form counts only for a place.
         if name not in people and name in names:
@@ -324,21 +338,29 @@ def _article_issues(story: Story, style: HouseStyle, names: dict[str, _Form]) ->
         uses.sort()
         counts: dict[str, int] = {}
         for _, _, form in uses:
-            counts[form] = counts.get(form, 0) + 1
+            counts[_article_form(form)] = counts.get(_article_form(form), 0) + 1
         if len(counts) < 2:
             continue
         house = max(counts, key=counts.get)  # a tie goes to the form used first
         for start, end, form in uses:
-            if form != house:
-                yield RULE.issue(
-                    start,
-                    end,
-                    f"“{form}” is written “{house}” elsewhere in this story",
-                    explanation=f"A place name should be written one way throughout, with or without its article; "
-                    f"this story mostly writes “{house}”.",
-                    replacements=[house],
-                    group=f"name-spelling:{house}",
-                )
+            if _article_form(form) == house:
+                continue
+            opens = starts_sentence(text, start, _paragraph_start(story, start))
+            fixed = house[:1].upper() + house[1:] if opens else house
+            yield RULE.issue(
+                start,
+                end,
+                f"“{form}” is written “{house}” elsewhere in this story",
+                explanation=f"A place name should be written one way throughout, with or without its article; "
+                f"this story mostly writes “{house}”.",
+                replacements=[fixed],
+                group=f"name-spelling:{house}",
+            )
+
+
+def _paragraph_start(story: Story, offset: int) -> int:
+    starts = [paragraph.start for paragraph in story.paragraphs]
+    return starts[bisect.bisect_right(starts, offset) - 1]
 
 
 def find(story: Story, style: HouseStyle) -> Iterator:

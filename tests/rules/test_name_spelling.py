@@ -74,14 +74,20 @@ def test_a_misspelt_name_at_a_sentence_start_is_flagged(ap_rule):
 def test_article_forms_of_a_place_are_one_name(ap_rule):
     text = "The strike hit al-Tanf. Troops near At Tanf were moved. The base at al-Tanf is small."
     assert ap_rule.flags(text) == [("At Tanf", ("al-Tanf",))]
-    text = "Rebels held al-Tanf. Troops near al-Tanf left. Tanf is in the desert."
+    text = "Rebels held al-Tanf. Troops near al-Tanf left. The desert around Tanf is empty."
     assert ap_rule.flags(text) == [("Tanf", ("al-Tanf",))]
+
+
+def test_an_article_form_keeps_a_sentence_start_capital(ap_rule):
+    text = "Rebels held al-Tanf. Al-Tanf is small. Troops near al-Tanf left. Tanf fell."
+    assert ap_rule.flags(text) == [("Tanf", ("Al-Tanf",))]
 
 
 @pytest.mark.parametrize(
     "text",
     [
         "Bashar al-Assad spoke. Assad said the war would go on.",
+        "Fighters of al-Qaeda fled. Al-Qaeda denied it.",
         "Al Gore spoke. Gore said the vote was close.",
         "He said it at Tanf. As Tanf fell, they left.",
     ],
