@@ -329,6 +329,7 @@ def _article_issues(story: Story, style: HouseStyle, names: dict[str, _Form]) ->
     by_name = {name: uses for name, uses in by_name.items() if any("-" in form for _, _, form in uses)}
     after_article = {end for uses in by_name.values() for _, end, _ in uses}
     text = story.text
+    starts = [paragraph.start for paragraph in story.paragraphs]
     for name, uses in by_name.items():
         # "Bashar al-Assad ... Assad" is right: the bare form counts only for a place.
         if name not in people and name in names:
@@ -345,7 +346,8 @@ def _article_issues(story: Story, style: HouseStyle, names: dict[str, _Form]) ->
         for start, end, form in uses:
             if _article_form(form) == house:
                 continue
-            opens = starts_sentence(text, start, _paragraph_start(story, start))
+            paragraph_start = starts[bisect.bisect_right(starts, start) - 1]
+            opens = starts_sentence(text, start, paragraph_start)
             fixed = house[:1].upper() + house[1:] if opens else house
             yield RULE.issue(
                 start,
@@ -356,11 +358,6 @@ def _article_issues(story: Story, style: HouseStyle, names: dict[str, _Form]) ->
                 replacements=[fixed],
                 group=f"name-spelling:{house}",
             )
-
-
-def _paragraph_start(story: Story, offset: int) -> int:
-    starts = [paragraph.start for paragraph in story.paragraphs]
-    return starts[bisect.bisect_right(starts, offset) - 1]
 
 
 def find(story: Story, style: HouseStyle) -> Iterator:
