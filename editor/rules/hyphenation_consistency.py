@@ -191,13 +191,14 @@ def _compounds(story: Story, style: HouseStyle) -> dict[str, _Compound]:
     words = frozenset().union(*story.per_paragraph(lowercase_words, style))
     # The closed and open forms to look for: closed word or parts apart, and the compound's base.
     wanted: dict[tuple[str, ...], str] = {}
+    # Written apart, only as the hyphenated form's own words: "a five-year plan" and "five years ago"
+    # are not one compound, though "co-founder" and "cofounders" are.
     for base, compound in compounds.items():
-        stem = compound.parts[-1][: len(compound.parts[-1]) - (len("".join(compound.parts)) - len(base))]
-        for ending in ("", "s"):
-            closed = base + ending
+        for closed in (base, base + "s"):
             if closed in words:
                 wanted[(closed,)] = base
-            apart = (*compound.parts[:-1], stem + ending)
+        for use in compound.uses:
+            apart = _split(use.letters, use.joints)
             if _open_allowed(apart):
                 wanted[apart] = base
     for closed, apart in _open_splits(words):

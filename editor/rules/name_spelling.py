@@ -231,8 +231,11 @@ def _same_name(house: _Form, other: _Form, distance: int, names: dict[str, _Form
     # Another first name: another person ("Gordon Brown ... James Browne", "Donald Regan ... Reagan").
     if other.given_names - house.given_names:
         return False
-    # Itself a first name: before a surname the story uses on its own ("Jonas Store ... Store said").
-    return not any(_surname(names, other.word, after) for after in other.names_after - house.neighbours)
+    # Before another name than any the house form stands before: two first names ("Martin Johnson ...
+    # Martyn Williams"), or a first name before a surname the story uses on its own ("Jonas Store ...
+    # Store said").
+    after = other.names_after - house.neighbours
+    return not (after and (house.names_after or any(_surname(names, other.word, word) for word in after)))
 
 
 def _surname(names: dict[str, _Form], first_name: str, word: str) -> bool:
