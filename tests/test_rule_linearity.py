@@ -70,6 +70,14 @@ HARD_TEXTS = {
     "openers-then-words": lambda n: repeat("(", n // 2) + repeat(" Defence", n // 2),
     "web-leftovers": lambda n: repeat("Latest News\n", n),
     "one-line-per-paragraph": lambda n: repeat("a\n\n", n),
+    # Damage the story's own words decide or that spans paragraphs.
+    "unclear-hyphen-gaps": lambda n: repeat("war- torn ", n),
+    "joined-commas": lambda n: repeat("ab,cd", n),
+    "marks-after-digits": lambda n: repeat('"a 1" b ', n),
+    "paragraphs-without-stops": lambda n: repeat("the talks failed on a long day in the town\n\n", n),
+    "paragraph-openings": lambda n: repeat('"the talks.\n\n', n),
+    "doubled-words-joined": lambda n: repeat("non non-binding Apple Apple's ", n),
+    "name-then-word": lambda n: repeat("May may ", n),
     "long-last-line": lambda n: "a\n" + repeat("x", n),
 }
 

@@ -93,6 +93,11 @@ class VariantGroup:
     case_sensitive: bool = True
     inflections: tuple[str, ...] = ()
     guarded: tuple[str, ...] = ()
+    # Capitalised words a form still means the thing before ("U.S. Army"); where listed, a form
+    # before any other capitalised word is part of a name ("USA Today", "US Open") and left alone.
+    modifies: tuple[str, ...] = ()
+    # Forms changed inside a direct quotation too: other spellings of the words the speaker said.
+    edit_in_quotes: tuple[str, ...] = ()
     explanation: str = ""
     # Drops the group of this id that a base style defines.
     disabled: bool = False
@@ -109,6 +114,8 @@ class Substitution:
     unless_followed_by: tuple[str, ...] = ()
     unless_preceded_by: tuple[str, ...] = ()
     case_sensitive: bool = False
+    # Also inside a direct quotation: only where the change respells the speaker's words.
+    edit_in_quotes: bool = False
     # Drops the substitution of this find or pattern that a base style defines.
     disabled: bool = False
 
@@ -428,7 +435,7 @@ def _variant_group(layer: _StyleFile, values: dict[str, Any], index: int) -> Var
         raise fail("needs at least two non-empty forms", "forms")
     if group.preferred is not None and group.preferred not in group.forms:
         raise fail(f"{group.preferred!r} is not one of the group's forms", "preferred")
-    for key in ("noun_accepted", "guarded"):
+    for key in ("noun_accepted", "guarded", "edit_in_quotes"):
         for form in getattr(group, key):
             if form not in group.forms:
                 raise fail(f"{form!r} is not one of the group's forms", key)

@@ -14,6 +14,9 @@ CLOSERS = "\"”’')]"
 OPENERS = "\"“‘'(["
 
 _ABBREVIATIONS = frozenset(word_list("abbreviations")["abbreviations"])
+PREFIXES = frozenset(word_list("prefixes")["prefixes"])
+# The small words Title Case leaves lowercase ("Economical Travel in Japan").
+TITLE_CASE_MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or the to vs via with".split())
 _TOKEN_BEFORE = re.compile(r"\S*$")
 _MARK_BEFORE = re.compile(rf"([.?!])([{re.escape(CLOSERS)}]*)\s+[{re.escape(OPENERS)}]*$")
 _WORD_AFTER = re.compile(r"\s*(\w+)")
@@ -82,7 +85,8 @@ def ends_sentence(token: str, mark: str, closers: str) -> bool:
         return not closers
     if "." in token:
         return False
-    word = token.lstrip(OPENERS).casefold()
+    # The state in a party and state label: "(D-Calif.)".
+    word = token.lstrip(OPENERS).casefold().rpartition("-")[2]
     return len(word) > 1 and word not in _ABBREVIATIONS
 
 

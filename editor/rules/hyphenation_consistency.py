@@ -37,7 +37,7 @@ from editor.engine.story import Story
 from editor.engine.style import HouseStyle
 
 _WORDS = word_list("hyphenation")
-_PREFIXES = frozenset(_WORDS["prefixes"])
+_BOUND_PREFIXES = frozenset(_WORDS["bound_prefixes"])
 _COMPASS_FIRST = frozenset(_WORDS["compass_first"])
 _COMPASS_SECOND = frozenset(_WORDS["compass_second"])
 _PARTICLES = frozenset(_WORDS["particles"])
@@ -136,7 +136,7 @@ def _open_allowed(parts: tuple[str, ...]) -> bool:
 def _one_word_anywhere(parts: tuple[str, ...]) -> bool:
     """A prefix or a compass point: one word wherever it stands, so its open form is wrong anywhere."""
     first = parts[0].lower()
-    return first in _PREFIXES or (first in _COMPASS_FIRST and parts[1].lower() in _COMPASS_SECOND)
+    return first in _BOUND_PREFIXES or (first in _COMPASS_FIRST and parts[1].lower() in _COMPASS_SECOND)
 
 
 def _meaning_differs(hyphenated: str) -> bool:
