@@ -71,6 +71,9 @@ class WordLists:
     legitimate_repeats: frozenset[str] = frozenset()
     scrape_lines: tuple[str, ...] = ()
     spelling_exceptions: frozenset[str] = frozenset()
+    # The house spelling of compounds a story may write several ways; a style's
+    # form of a compound replaces its base style's form of it.
+    compounds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -216,6 +219,7 @@ class HouseStyle:
     scrape_lines: tuple[str, ...]
     spelling_exceptions: frozenset[str]
     forms: HouseForms
+    compounds: tuple[str, ...]
     variants: tuple[VariantGroup, ...]
     substitutions: tuple[Substitution, ...]
     languagetool: LanguageToolSettings
@@ -433,6 +437,7 @@ def _build(layers: list[_StyleFile]) -> HouseStyle:
             formal_titles=frozenset(title.casefold() for title in forms.formal_titles),
             descriptive_before_title=frozenset(word.casefold() for word in forms.descriptive_before_title),
         ),
+        compounds=words.compounds,
         variants=tuple(variants.values()),
         substitutions=tuple(substitutions.values()),
         languagetool=replace(languagetool, language=languagetool.language or settings.locale),
