@@ -63,6 +63,15 @@ HARD_TEXTS = {
     "openers-then-words": lambda n: repeat("(", n // 2) + repeat(" Defence", n // 2),
     "web-leftovers": lambda n: repeat("Latest News\n", n),
     "one-line-per-paragraph": lambda n: repeat("a\n\n", n),
+    # Percentages, dates, counts and titles (the house forms).
+    "percent-forms": lambda n: repeat("5 pct 6% 7 per cent ", n),
+    "per-then-spaces": lambda n: "per" + repeat(" ", n) + "x",
+    "figures-before-words": lambda n: repeat("3 banks ", n),
+    "numbers-in-words": lambda n: repeat("twelve banks six pct ", n),
+    "dates": lambda n: repeat("6 March Oct 20 march 6th ", n),
+    "day-names-run-together": lambda n: repeat("dayday", n),
+    "titles-before-names": lambda n: repeat("said prime minister A ", n),
+    "title-heads": lambda n: repeat("minister ", n) + "A",
     # Damage the story's own words decide or that spans paragraphs.
     "unclear-hyphen-gaps": lambda n: repeat("war- torn ", n),
     "joined-commas": lambda n: repeat("ab,cd", n),

@@ -35,6 +35,13 @@ MAX_STYLE_BYTES = 256_000
 MAX_EXTENDS = 20
 LOCALES = ("en-US", "en-GB")
 QUOTE_PUNCTUATION = ("inside", "logical")
+# How a percentage is written after a figure; "" leaves it to the story's majority.
+PERCENT_FORMS = ("percent", "per cent", "%", "pct", "")
+# The word after a number written in words ("Sixteen per cent"), where a sign cannot follow.
+PERCENT_WORDS = ("percent", "per cent")
+WIRE_ABBREVIATIONS = ("accept", "expand")
+# "March 6" or "6 March"; "" leaves it to the story's majority.
+DATE_ORDERS = ("month-day", "day-month", "")
 
 
 class StyleError(Exception):
@@ -80,6 +87,9 @@ class WordLists:
     legitimate_repeats: frozenset[str] = frozenset()
     scrape_lines: tuple[str, ...] = ()
     spelling_exceptions: frozenset[str] = frozenset()
+    # The house spelling of compounds a story may write several ways; a style's
+    # form of a compound replaces its base style's form of it.
+    compounds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,26 @@ class LanguageToolSettings:
     # Left out of the hash (a mapping has none); equal settings still compare equal.
     disabled_rules: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), hash=False)
     disabled_categories: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), hash=False)
+
+
+@dataclass(frozen=True)
+class HouseForms:
+    """``[forms]``: how the house writes percentages, dates, numbers and titles before names."""
+
+    percent: str = field(default="", metadata={"choices": PERCENT_FORMS})
+    percent_after_words: str = field(default="percent", metadata={"choices": PERCENT_WORDS})
+    # The wire's own abbreviations (pct, mln, dlrs: resources/wordlists/wire-abbreviations.toml)
+    # in a story that uses them consistently: left as they are, or expanded.
+    wire_abbreviations: str = field(default="accept", metadata={"choices": WIRE_ABBREVIATIONS})
+    date_order: str = field(default="", metadata={"choices": DATE_ORDERS})
+    # A month before or after a day written as resources/wordlists/months.toml abbreviates it (AP's Jan., Sept.).
+    abbreviate_months: bool = False
+    # Whole numbers below this are written in words in running text, this and above in figures.
+    spell_out_below: int = 10
+    # Titles capitalised directly before a name ("Prime Minister Yasuhiro Nakasone"), in lowercase.
+    formal_titles: frozenset[str] = frozenset()
+    # Words that make a title before a name a description, left lowercase ("former", "shadow").
+    descriptive_before_title: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -137,7 +167,7 @@ class Substitution:
         return self.find if self.find is not None else f"/{self.pattern}/"
 
 
-_TABLES = {"style": StyleSettings, "words": WordLists, "languagetool": LanguageToolSettings}
+_TABLES = {"style": StyleSettings, "words": WordLists, "forms": HouseForms, "languagetool": LanguageToolSettings}
 _ARRAYS = {"variants": VariantGroup, "substitutions": Substitution}
 
 
@@ -161,6 +191,7 @@ def _is_reason_table(value: Any) -> bool:
 _KINDS = {
     str: _Kind("a string", lambda value: isinstance(value, str), str),
     bool: _Kind("true or false", lambda value: isinstance(value, bool), bool),
+    int: _Kind("a whole number", lambda value: isinstance(value, int) and not isinstance(value, bool), int),
     tuple[str, ...]: _Kind("a list of strings", _is_string_list, tuple),
     frozenset[str]: _Kind("a list of strings", _is_string_list, frozenset),
     Mapping[str, str]: _Kind(
@@ -203,6 +234,8 @@ class HouseStyle:
     legitimate_repeats: frozenset[str]
     scrape_lines: tuple[str, ...]
     spelling_exceptions: frozenset[str]
+    forms: HouseForms
+    compounds: tuple[str, ...]
     variants: tuple[VariantGroup, ...]
     substitutions: tuple[Substitution, ...]
     languagetool: LanguageToolSettings
@@ -418,6 +451,7 @@ def _merged(layers: list[_StyleFile], name: str) -> dict[str, Any]:
 def _build(layers: list[_StyleFile]) -> HouseStyle:
     settings = StyleSettings(**_merged(layers, "style"))
     words = WordLists(**_merged(layers, "words"))
+    forms = HouseForms(**_merged(layers, "forms"))
     languagetool = LanguageToolSettings(**_merged(layers, "languagetool"))
     variants: dict[str, VariantGroup] = {}
     substitutions: dict[str, Substitution] = {}
@@ -447,6 +481,12 @@ def _build(layers: list[_StyleFile]) -> HouseStyle:
         legitimate_repeats=frozenset(repeat.casefold() for repeat in repeats),
         scrape_lines=tuple(dict.fromkeys(scrape)),
         spelling_exceptions=frozenset(word.casefold() for word in words.spelling_exceptions),
+        forms=replace(
+            forms,
+            formal_titles=frozenset(title.casefold() for title in forms.formal_titles),
+            descriptive_before_title=frozenset(word.casefold() for word in forms.descriptive_before_title),
+        ),
+        compounds=words.compounds,
         variants=tuple(variants.values()),
         substitutions=tuple(substitutions.values()),
         languagetool=replace(languagetool, language=languagetool.language or settings.locale),

@@ -164,15 +164,19 @@ def _previous_word(text: str, start: int) -> re.Match[str] | None:
     return _PREVIOUS_WORD.search(text, max(0, start - 40), start)
 
 
-def _in_name(text: str, occurrence: _Occurrence) -> bool:
-    """Whether the form is part of a proper name: "USA Today", "Team USA", "<US West Inc>", "Warburg (USA) Inc"."""
+def _in_name(text: str, occurrence: _Occurrence, follows_form: bool) -> bool:
+    """Whether the form is part of a proper name: "USA Today", "Team USA", "<US West Inc>", "Warburg (USA) Inc".
+
+    A capitalised word before the form is not a name's when it ends another
+    form ("United States usa"): fixing that one must not make this one count.
+    """
     start, end = occurrence.start, occurrence.end
     opening = text.rfind("<", max(0, start - 80), start)
     if opening != -1 and ">" not in text[opening:start]:
         closing = text.find(">", end, end + 80)
         if closing != -1 and "<" not in text[end:closing] and "\n" not in text[opening:closing]:
             return True
-    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    before = None if follows_form else _NAME_BEFORE.search(text, max(0, start - 40), start)
     if (
         before
         and before.group(1) not in _SENTENCE_STARTERS
@@ -262,11 +266,14 @@ def find(story: Story, style: HouseStyle) -> Iterator:
     by_group: dict[str, list[_Occurrence]] = {}
     coordinated = {group.id: _coordinated_form(group) for group in style.variants if group.guarded}
     for paragraph, found in zip(story.paragraphs, story.per_paragraph(_paragraph_occurrences, style)):
+        previous_end = -1
         for relative in found:
             start = paragraph.start
             occurrence = _Occurrence(relative.form, relative.start + start, relative.end + start, relative.suffix)
             group = occurrence.form.group
-            if _passes_guard(occurrence, text, coordinated.get(group.id)) and not _in_name(text, occurrence):
+            follows_form = previous_end >= 0 and not text[previous_end : occurrence.start].strip(" (")
+            previous_end = occurrence.end
+            if _passes_guard(occurrence, text, coordinated.get(group.id)) and not _in_name(text, occurrence, follows_form):
                 by_group.setdefault(group.id, []).append(occurrence)
 
     for occurrences in by_group.values():
@@ -320,7 +327,7 @@ RULE = StoryRule(
         "The air strike hit a depot. Two more airstrikes followed.",
         "The ceasefire held. The cease-fire was agreed on Monday.",
         "Fighters loyal to ISIS fled. IS has lost ground.",
-        "Prices rose 5 per cent in May.",
+        "He sent an e-mail, then another email.",
     ),
     must_pass=(
         "U.S. officials said the strike was lawful.",
