@@ -29,9 +29,9 @@ from editor.engine.style import HouseStyle, builtin_style, DEFAULT_STYLE
 # Results kept from one check to the next, a few per paragraph: enough for the
 # longest story the window opens (1 MB); a longer file is checked once through.
 KEPT_RESULTS = 100_000
-# One issue in every 20 characters is far more than copy has (real copy has one in several
-# hundred; a file of damaged test lines one in 50); a short text may have more.
-CHARACTERS_PER_ISSUE = 20
+# One issue in every 40 characters is far more than copy has (real copy has one in several
+# hundred; the tests' file of a doubled word on every line one in 47); a short text may have more.
+CHARACTERS_PER_ISSUE = 40
 MIN_PARAGRAPH_LIMIT = 100
 MIN_STORY_LIMIT = 1_000
 
