@@ -42,6 +42,16 @@ cmp -s bundle.json package.json || fail "the bundle's issues differ from the Pyt
 for rule in repeated-word variant-consistency spelling-locale quote-punctuation unattributed-quote scrape-leftover; do
     grep -q "\"rule\": \"$rule\"" bundle.json || fail "no $rule issue in the sample story"
 done
+# House-style patterns run on RE2 (google-re2): the bundle carries it.
+cat >pct.toml <<'STYLE'
+[[substitutions]]
+pattern = '\b(\d+) pct\b'
+replace = '\1 percent'
+reason = "Spell out percent."
+STYLE
+echo "Prices rose 4 pct in May." >pct.txt
+"${bare[@]}" "$bundle" check --style pct.toml pct.txt >pct.out 2>pct.err || true
+grep -q "fix: 4 percent" pct.out || fail "a house-style pattern did not run: $(cat pct.err)"
 # LanguageTool's client is in the bundle: asking a server that is not there
 # fails with the reason, and the built-in issues are still printed.
 status=0

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, replace
 
 CATEGORIES = ("consistency", "typo", "punctuation", "quotes", "style", "grammar", "spelling")
 SEVERITIES = ("error", "warning", "info")
+# The rule id of a notice that issues were left out: too many to show, or text no rule could read as copy.
+LIMIT_RULE = "issue-limit"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,20 @@ class RuleError(Exception):
     def __init__(self, failure: RuleFailure) -> None:
         super().__init__(f"rule {failure.rule} failed: {failure.reason}")
         self.failure = failure
+
+
+def limit_notice(start: int, end: int, message: str) -> Issue:
+    """A notice, at ``text[start:end]``, that issues from there on were left out, and why (``message``)."""
+    return Issue(
+        rule=LIMIT_RULE,
+        category="style",
+        severity="info",
+        start=start,
+        end=end,
+        message=message,
+        explanation="Text this dense with problems is seldom copy (a table, a dump, a damaged file): "
+        "not all of its issues were looked for, and not all that were found are shown.",
+    )
 
 
 def apply_fixes(text: str, fixes: list[tuple[int, int, str]]) -> str:

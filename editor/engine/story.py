@@ -17,6 +17,7 @@ Result = TypeVar("Result")
 
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)(?:[^\S\r\n]*(?:\r\n|\r|\n))+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SENTENCE_END = re.compile(r"[.?!:][\"”’')\]]*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +118,16 @@ class Story:
             for paragraph, findings in zip(self.paragraphs, self.per_paragraph(build, style))
             for found in findings
         ]
+
+    @cached_property
+    def headline(self) -> Paragraph | None:
+        """The first paragraph where it is a headline: one line, not ended by a sentence's mark."""
+        if not self.paragraphs:
+            return None
+        first = self.paragraphs[0]
+        if _LINE_BREAK.search(first.text) or _SENTENCE_END.search(first.text):
+            return None
+        return first
 
     @cached_property
     def _line_starts(self) -> list[int]:

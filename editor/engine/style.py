@@ -4,11 +4,19 @@ A built-in style lives in ``resources/styles/<name>.toml``. A newsroom's own
 file names a base with ``extends`` and changes only what differs. Every key is
 checked against a schema, so a typo in a style file is an error that names
 the file, the line and the key, never a silently ignored setting.
+
+A style file is read only if it is a regular file of at most
+``MAX_STYLE_BYTES`` (a device would be read for ever, a pipe would wait for a
+writer), and a chain of ``extends`` at most ``MAX_EXTENDS`` files long, with no
+loop. A base that cannot be read is reported at the ``extends`` line that
+named it.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, Field, dataclass, field, fields, replace
@@ -17,10 +25,14 @@ from pathlib import Path
 from types import MappingProxyType, UnionType
 from typing import Any, get_args, get_origin, get_type_hints
 
-from editor.engine.patterns import PatternError, compile_style_pattern
+from editor.engine.patterns import PatternError, compile_style_pattern, read_template
 from editor.engine.resources import builtin_style_names, resource, word_list
 
 DEFAULT_STYLE = "ap"
+# ap.toml is 11 KB. A file twenty times larger is a mistake, and one much larger would
+# hold up the first check: 250 KB of [[substitutions]] take a second to compile.
+MAX_STYLE_BYTES = 256_000
+MAX_EXTENDS = 20
 LOCALES = ("en-US", "en-GB")
 QUOTE_PUNCTUATION = ("inside", "logical")
 # How a percentage is written after a figure; "" leaves it to the story's majority.
@@ -42,6 +54,10 @@ class StyleError(Exception):
         self.problem = problem
         where = source if line is None else f"{source}:{line}"
         super().__init__(f"{where}: {problem}" if key is None else f"{where}: {key}: {problem}")
+
+
+class _Unreadable(StyleError):
+    """A style file that could not be read at all: reported where a base's ``extends`` named it."""
 
 
 # ---------------------------------------------------------------- the file's sections
@@ -71,6 +87,9 @@ class WordLists:
     legitimate_repeats: frozenset[str] = frozenset()
     scrape_lines: tuple[str, ...] = ()
     spelling_exceptions: frozenset[str] = frozenset()
+    # The house spelling of compounds a story may write several ways; a style's
+    # form of a compound replaces its base style's form of it.
+    compounds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -216,6 +235,7 @@ class HouseStyle:
     scrape_lines: tuple[str, ...]
     spelling_exceptions: frozenset[str]
     forms: HouseForms
+    compounds: tuple[str, ...]
     variants: tuple[VariantGroup, ...]
     substitutions: tuple[Substitution, ...]
     languagetool: LanguageToolSettings
@@ -351,15 +371,43 @@ def _read_layer(name_or_path: str) -> _StyleFile:
         source = str(path)
         if not path.suffix and not path.exists():
             known = ", ".join(builtin_style_names())
-            raise StyleError(source, None, None, f"no such house style (built-in: {known})")
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            raise StyleError(source, None, None, f"cannot read the style file: {reason}") from None
+            raise _Unreadable(source, None, None, f"no such house style (built-in: {known})")
+        text = _read_style_text(path)
     style_file = _StyleFile(source, text)
     style_file.validate()
     return style_file
+
+
+def _read_style_text(path: Path) -> str:
+    """The text of a style file, refused without reading it if it is no regular file or too large."""
+    try:
+        # Not blocking, so that opening a pipe with no writer returns at once; fstat then refuses it.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        raise _Unreadable(str(path), None, None, f"cannot read the style file: {error.strerror or error}") from None
+    try:
+        kind = os.fstat(descriptor)
+        if stat.S_ISDIR(kind.st_mode):
+            raise _Unreadable(str(path), None, None, "is a directory, not a style file")
+        if not stat.S_ISREG(kind.st_mode):
+            raise _Unreadable(str(path), None, None, "is not a regular file (a device, pipe or socket), not a style file")
+        data = b""
+        while kind.st_size <= MAX_STYLE_BYTES and len(data) <= MAX_STYLE_BYTES:
+            chunk = os.read(descriptor, MAX_STYLE_BYTES + 1 - len(data))
+            if not chunk:
+                break
+            data += chunk
+    finally:
+        os.close(descriptor)
+    if max(kind.st_size, len(data)) > MAX_STYLE_BYTES:
+        size = max(kind.st_size, len(data)) // 1000
+        raise _Unreadable(
+            str(path), None, None, f"is too large for a style file ({size:,} KB; at most {MAX_STYLE_BYTES // 1000} KB)"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _Unreadable(str(path), None, None, f"cannot read the style file: not UTF-8 text ({error.reason})") from None
 
 
 def _layers(name_or_path: str, seen: tuple[str, ...]) -> list[_StyleFile]:
@@ -372,7 +420,12 @@ def _layers(name_or_path: str, seen: tuple[str, ...]) -> list[_StyleFile]:
         base = str(Path(name_or_path).parent / base)
     if _identity(base) in {_identity(earlier) for earlier in (*seen, name_or_path)}:
         raise layer.error("extends itself through a loop", "extends", "style")
-    return [*_layers(base, (*seen, name_or_path)), layer]
+    if len(seen) + 1 >= MAX_EXTENDS:
+        raise layer.error(f"extends a chain of more than {MAX_EXTENDS} style files", "extends", "style")
+    try:
+        return [*_layers(base, (*seen, name_or_path)), layer]
+    except _Unreadable as error:
+        raise layer.error(f"{base}: {error.problem}", "extends", "style") from None
 
 
 def _identity(name_or_path: str) -> str:
@@ -433,6 +486,7 @@ def _build(layers: list[_StyleFile]) -> HouseStyle:
             formal_titles=frozenset(title.casefold() for title in forms.formal_titles),
             descriptive_before_title=frozenset(word.casefold() for word in forms.descriptive_before_title),
         ),
+        compounds=words.compounds,
         variants=tuple(variants.values()),
         substitutions=tuple(substitutions.values()),
         languagetool=replace(languagetool, language=languagetool.language or settings.locale),
@@ -479,14 +533,18 @@ def _substitution(layer: _StyleFile, values: dict[str, Any], index: int) -> Subs
     if ("find" in values) == ("pattern" in values):
         raise fail("needs exactly one of 'find' or 'pattern'", "substitutions")
     if values.get("disabled", False):
-        return Substitution(replace="", reason="", **values)
+        return Substitution(**{"replace": "", "reason": "", **values})  # only its find or pattern matters
     _missing_key(layer, values, Substitution, "substitutions", index)
     substitution = Substitution(**values)
     if substitution.find is not None and not substitution.find.strip():
         raise fail("must not be empty", "find")
     if substitution.pattern is not None:
         try:
-            compile_style_pattern(substitution.pattern)
+            pattern = compile_style_pattern(substitution.pattern, substitution.case_sensitive)
         except PatternError as error:
             raise fail(str(error), "pattern") from None
+        try:
+            read_template(substitution.replace, pattern)
+        except PatternError as error:
+            raise fail(str(error), "replace") from None
     return substitution

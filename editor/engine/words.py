@@ -122,25 +122,26 @@ def ends_sentence(token: str, mark: str, closers: str) -> bool:
     return len(word) > 1 and word not in _ABBREVIATIONS
 
 
-def starts_sentence(text: str, start: int) -> bool:
-    """Whether the word at ``start`` opens a sentence: first in the text, or after a mark that ends one."""
-    if _opens_text(text, start):
+def starts_sentence(text: str, start: int, floor: int = 0) -> bool:
+    """Whether the word at ``start`` opens a sentence: first in the text (or after ``floor``, where
+    its paragraph starts), or after a mark that ends one."""
+    if _opens_text(text, start, floor):
         return True
-    gap = _MARK_BEFORE.search(text, max(0, start - 12), start)
+    gap = _MARK_BEFORE.search(text, max(floor, start - 12), start)
     if gap is None:
         return False
     return ends_sentence(token_before(text, gap.start()), gap.group(1), gap.group(2))
 
 
-def _opens_text(text: str, start: int) -> bool:
-    """Whether only spaces and then opening marks come before ``start``.
+def _opens_text(text: str, start: int, floor: int = 0) -> bool:
+    """Whether only spaces and then opening marks come between ``floor`` and ``start``.
 
     Read backwards from ``start``, so that each word asked about costs the run
     before it, not the whole text before it.
     """
     position = start
-    while position and text[position - 1] in OPENERS:
+    while position > floor and text[position - 1] in OPENERS:
         position -= 1
-    while position and text[position - 1].isspace():
+    while position > floor and text[position - 1].isspace():
         position -= 1
-    return position == 0
+    return position == floor

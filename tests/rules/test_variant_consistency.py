@@ -135,3 +135,11 @@ def test_british_style_writes_healthcare():
     assert flagged(BRITISH, "Spending on healthcare rose.") == []
     assert flagged(BRITISH, "Spending on health care rose.") == [("health care", "healthcare")]
     assert flagged(AP, "Spending on healthcare rose.") == [("healthcare", "health care")]
+
+
+def test_a_form_right_after_another_form_is_not_taken_for_part_of_a_name():
+    # "States" before "usa" ends a form, not a name like "Team USA": fixing both must leave nothing.
+    text = "United States usa"
+    assert flagged(AP, text) == [("United States", "U.S."), ("usa", "U.S.")]
+    fixed = apply_fixes(text, [(i.start, i.end, i.replacements[0]) for i in AP.check(text)])
+    assert flagged(AP, fixed) == []
