@@ -8,7 +8,11 @@ work goes to a recovery copy a few seconds after a change.
 Qt's editor keeps text as paragraphs (blocks), so a story's own paragraph
 separators (U+2029) come out of it as line breaks: a story that has them and
 no other line ending is saved with them again; one that mixes them with line
-breaks gets line breaks, and the user is asked before that save.
+breaks gets line breaks, and the user is asked before that save. Qt's editor
+also drops an invisible U+FEFF (a stray byte-order mark) at the very start of
+the text it is given: a story that starts with one is opened without it and
+marked changed, with a note; one that has come to start with one is not saved,
+since it would not open again as it was.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from editor.session import PARAGRAPH_SEPARATOR
 # While the story is unsaved, its recovery copy is brought up to date this often;
 # typing does not put it off, so at most this much typing is lost in a crash.
 RECOVERY_DELAY_MS = 3000
+BYTE_ORDER_MARK = "\ufeff"
 NEWLINE_NAMES = {**LINE_ENDING_NAMES, PARAGRAPH_SEPARATOR: "U+2029"}
 
 
@@ -105,6 +110,12 @@ class StoryFile(QObject):
             self._window.statusBar().showMessage(
                 f"The story mixes line endings; it will be saved with {NEWLINE_NAMES[newline]}, its most common."
             )
+        if story.text.startswith(BYTE_ORDER_MARK):
+            self._editor.document().setModified(True)
+            self._window.statusBar().showMessage(
+                "The story starts with an invisible byte-order mark (U+FEFF), which the editor leaves out; "
+                "saving will save the story without it."
+            )
         self.opened.emit(str(Path(path).resolve()))
         return True
 
@@ -145,7 +156,15 @@ class StoryFile(QObject):
             )
             if self._window.ask("Paragraph separators", question, ("Save", "Cancel")) != "Save":
                 return False
-        encoded = self._encode(path, plain_text(self._editor).replace("\n", self.newline))
+        text = plain_text(self._editor)
+        if text.startswith(BYTE_ORDER_MARK):
+            self._window.tell(
+                "Story not saved",
+                f"{path.name} was not saved: it starts with an invisible byte-order mark (U+FEFF), which would be "
+                "lost when the story is opened again. Delete it (Next Issue, F8, finds it) and save again.",
+            )
+            return False
+        encoded = self._encode(path, text.replace("\n", self.newline))
         if encoded is None:
             return False
         data, encoding = encoded

@@ -133,6 +133,26 @@ def test_a_nul_character_is_named_and_nothing_is_overwritten(qtbot, window, dial
     assert path.read_bytes() == STORY.encode()
 
 
+def test_a_story_starting_with_a_stray_byte_order_mark_opens_changed_and_says_so(qtbot, window, dialogs, tmp_path):
+    # Qt's editor drops a U+FEFF at the start of the text: the story cannot be shown as it is on disk.
+    path = tmp_path / "story.txt"
+    path.write_bytes(codecs.BOM_UTF8 + "\ufeffHeadline\n\nOfficials said.\n".encode())
+    assert window.story.open_path(str(path), ask=False)
+    assert window.isWindowModified() and "byte-order mark" in window.statusBar().currentMessage()
+    press(qtbot, window, Qt.Key.Key_S)
+    assert path.read_bytes() == codecs.BOM_UTF8 + "Headline\n\nOfficials said.\n".encode()
+
+
+def test_a_story_that_comes_to_start_with_a_byte_order_mark_is_not_saved(qtbot, window, dialogs, tmp_path):
+    path = story_file(tmp_path)
+    window.story.open_path(str(path), ask=False)
+    window.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    window.editor.insertPlainText("\ufeff\ufeff")  # Qt keeps one of two at the start
+    press(qtbot, window, Qt.Key.Key_S)
+    assert "starts with an invisible byte-order mark" in dialogs.messages[0]
+    assert path.read_bytes() == STORY.encode() and window.isWindowModified()
+
+
 # ------------------------------------------------------------ bad input
 
 

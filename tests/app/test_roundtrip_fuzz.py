@@ -81,6 +81,7 @@ counter = itertools.count()
 @example(text="€5 a day", encoding="windows-1252", newline="\r\n", edits=[("delete", 0, 1), ("insert", 0, "Ã©")])
 @example(text="Story", encoding="utf-8", newline="\n", edits=[("insert", 0, "\ufeff")])
 @example(text="Story", encoding="utf-8-sig", newline="\n", edits=[("insert", 2, "\x00")])
+@example(text="", encoding="utf-8-sig", newline="\r\n", edits=[("insert", 0, "\ufeff\ufeff")])
 @given(
     text=story_text,
     encoding=st.sampled_from(ENCODINGS),
