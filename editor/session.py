@@ -20,16 +20,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from editor.engine import Checker, HouseStyle
-from editor.engine.ignores import Ignores
+from editor.engine.ignores import Ignores, OccurrenceKey
 from editor.engine.issues import Issue, RuleFailure
 from editor.engine.sequences import shared_ends
 from editor.engine.story import Paragraph, Story
 from editor.engine.utf16 import Utf16Offsets
 from editor.grammar.adapter import merge_issues
 from editor.grammar.paragraphs import IssuesByParagraph
+from editor.review import CONTEXT_REACH, Card, card_of
 
 _log = logging.getLogger(__name__)
 
@@ -40,9 +41,8 @@ MERGE = "languagetool-merge"
 # Unicode's paragraph separator: what Qt's raw text has between blocks where the story has a
 # line break, and what some word processors write between paragraphs.
 PARAGRAPH_SEPARATOR = "\u2029"
-# A panel row: the message with a snippet of the text, the line, the explanation.
-Row = tuple[str, int, str]
-SNIPPET_BEFORE, SNIPPET_AFTER = 8, 24
+# A panel row is an issue's card.
+Row = Card
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,12 @@ class Checked:
     words: int = 0
     # Whether LanguageTool's answer is for this very text (else it is to be asked again).
     grammar_answered: bool = False
+    # How many issues each fix-all group can fix.
+    group_sizes: Mapping[str, int] = field(default_factory=dict)
+    # What the editor ignored in this story, to list and restore: single issues (by their
+    # occurrence key, with their message), then whole rules.
+    ignored: tuple[tuple[OccurrenceKey, str], ...] = ()
+    ignored_rules: tuple[str, ...] = ()
 
     def shown(self) -> Shown:
         return Shown(self.text, self.issues, self.rows)
@@ -173,6 +179,13 @@ class CheckSession:
     def ignore_rule(self, rule: str) -> None:
         self.ignores.rules.add(rule)
 
+    def restore(self, key: OccurrenceKey) -> None:
+        """Shows an issue ignored with ``ignore`` again."""
+        self.ignores.occurrences.pop(key, None)
+
+    def restore_rule(self, rule: str) -> None:
+        self.ignores.rules.discard(rule)
+
     def add_word(self, word: str) -> None:
         self.ignores.dictionary.add(word)
 
@@ -199,7 +212,15 @@ class CheckSession:
             failures.append(self._grammar_failure)
         visible = tuple(self.ignores.visible(issues, text))
         self._log_new(failures)
-        checked = Checked(revision, text, visible, tuple(failures), grammar_answered=text == self._answered_text)
+        checked = Checked(
+            revision,
+            text,
+            visible,
+            tuple(failures),
+            grammar_answered=text == self._answered_text,
+            ignored=tuple(self.ignores.occurrences.items()),
+            ignored_rules=tuple(sorted(self.ignores.rules)),
+        )
         if shown is None:
             return checked
         return self._view.changes(checked, result.paragraphs, shown, edited)
@@ -241,7 +262,7 @@ class _WindowView:
 
     def __init__(self) -> None:
         self._rows_text = ""
-        self._rows: dict[tuple[int, int, str, str], Row] = {}
+        self._rows: dict[tuple[int, int, str, str, tuple[str, ...]], Row] = {}
         self._words: dict[str, int] = {}
 
     def changes(self, checked: Checked, paragraphs: list[Paragraph], shown: Shown, edited: Edited | None) -> Checked:
@@ -265,16 +286,17 @@ class _WindowView:
         rows = {
             category: tuple(all_rows[index] for index in indices) for category, indices in sorted(by_category.items())
         }
-        return Checked(
-            checked.revision,
-            text,
-            checked.issues,
-            checked.failures,
-            Changes(tuple(sources), placed, removed, row_changes(shown.rows, rows), shown.issues, shown.rows),
-            rows,
-            {category: tuple(indices) for category, indices in by_category.items()},
-            self._count_words(paragraphs),
-            checked.grammar_answered,
+        group_sizes: dict[str, int] = {}
+        for issue in checked.issues:
+            if issue.group is not None and issue.replacements:
+                group_sizes[issue.group] = group_sizes.get(issue.group, 0) + 1
+        return replace(
+            checked,
+            changes=Changes(tuple(sources), placed, removed, row_changes(shown.rows, rows), shown.issues, shown.rows),
+            rows=rows,
+            by_category={category: tuple(indices) for category, indices in by_category.items()},
+            words=self._count_words(paragraphs),
+            group_sizes=group_sizes,
         )
 
     def _all_rows(self, issues: tuple[Issue, ...], text: str) -> list[Row]:
@@ -290,17 +312,17 @@ class _WindowView:
         )
         story = Story(text)
         rows: list[Row] = []
-        kept: dict[tuple[int, int, str, str], Row] = {}
+        kept: dict[tuple[int, int, str, str, tuple[str, ...]], Row] = {}
         for issue in issues:
-            key = (issue.start, issue.end, issue.rule, issue.message)
+            key = (issue.start, issue.end, issue.rule, issue.message, issue.replacements)
             row = None
-            if issue.end + SNIPPET_AFTER <= same_start:
+            if issue.end + CONTEXT_REACH <= same_start:
                 row = self._rows.get(key)
-            elif issue.start - SNIPPET_BEFORE >= changed_end and lines_shift is not None:
-                before = self._rows.get((issue.start - shift, issue.end - shift, issue.rule, issue.message))
-                row = None if before is None else (before[0], before[1] + lines_shift, before[2])
-            if row is None or row[2] != issue.explanation:
-                row = _row(issue, story)
+            elif issue.start - CONTEXT_REACH >= changed_end and lines_shift is not None:
+                before = self._rows.get((issue.start - shift, issue.end - shift, *key[2:]))
+                row = None if before is None else replace(before, line=before.line + lines_shift)
+            if row is None or row.explanation != issue.explanation:
+                row = card_of(issue, text, story.line_column(issue.start)[0])
             rows.append(row)
             kept[key] = row
         self._rows_text, self._rows = text, kept
@@ -374,12 +396,6 @@ def _underline_sources(
                 old_index += 1
             break
     return sources, len(shown) - kept
-
-
-def _row(issue: Issue, story: Story) -> Row:
-    snippet = story.text[max(0, issue.start - SNIPPET_BEFORE) : issue.end + SNIPPET_AFTER].replace("\n", " ")
-    line, _ = story.line_column(issue.start)
-    return f"{issue.message} — …{snippet}…", line, issue.explanation
 
 
 def row_changes(shown: Mapping[str, tuple[Row, ...]], rows: Mapping[str, tuple[Row, ...]]) -> tuple[RowChange, ...]:

@@ -30,8 +30,10 @@ def test_against_an_empty_window_every_issue_is_new_with_its_utf16_span():
     placed = checked.changes.placed[0]
     assert checked.changes.sources == (-1,) and checked.changes.removed == 0
     assert (placed.start, placed.end, placed.text) == (issue.start + 2, issue.end + 2, "the the")
-    [(label, line, explanation)] = checked.rows["typo"]
-    assert issue.message in label and "the the talks" in label and (line, explanation) == (1, issue.explanation)
+    [card] = checked.rows["typo"]
+    assert (card.message, card.line, card.explanation) == (issue.message, 1, issue.explanation)
+    assert (card.context.before, card.context.flagged, card.context.after) == ("🇺🇸 Officials said ", "the the", " talks ended.")
+    assert card.fixes == ("Delete the repeated word",)
     assert checked.by_category == {"typo": (0,)}
     assert checked.words == 7
 

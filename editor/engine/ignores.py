@@ -11,7 +11,11 @@ _WORD_BEFORE = re.compile(r"(?:\S+\s+)?$")
 _WORD_AFTER = re.compile(r"(?:\s+\S+)?")
 
 
-def occurrence_key(issue: Issue, text: str) -> tuple[str, str, str, str]:
+# An ignored occurrence: its rule, the word before it, its text and the word after it.
+OccurrenceKey = tuple[str, str, str, str]
+
+
+def occurrence_key(issue: Issue, text: str) -> OccurrenceKey:
     """Names one occurrence by its rule, its text and the word either side, so it survives edits elsewhere."""
     before = _WORD_BEFORE.search(text, max(0, issue.start - 60), issue.start).group()
     after = _WORD_AFTER.match(text, issue.end, issue.end + 60).group()
@@ -21,11 +25,12 @@ def occurrence_key(issue: Issue, text: str) -> tuple[str, str, str, str]:
 @dataclass
 class Ignores:
     rules: set[str] = field(default_factory=set)
-    occurrences: set[tuple[str, str, str, str]] = field(default_factory=set)
+    # Each occurrence ignored, with the message it had, to list it.
+    occurrences: dict[OccurrenceKey, str] = field(default_factory=dict)
     dictionary: set[str] = field(default_factory=set)
 
     def ignore(self, issue: Issue, text: str) -> None:
-        self.occurrences.add(occurrence_key(issue, text))
+        self.occurrences[occurrence_key(issue, text)] = issue.message
 
     def visible(self, issues: list[Issue], text: str) -> list[Issue]:
         # Runs on the UI thread after every check: the costly occurrence key
