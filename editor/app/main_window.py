@@ -11,11 +11,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from editor.app import recovery
 from editor.app.grammar import GrammarSupport
 from editor.app.issue_panel import IssuePanel
+from editor.app.look import Look, StoryFont
+from editor.app.review_loop import ReviewLoop
 from editor.app.settings import Settings
 from editor.app.story_editor import StoryEditor, plain_text
 from editor.app.story_file import StoryFile
@@ -40,11 +42,13 @@ class MainWindow(QMainWindow):
         self.editor = StoryEditor()
         self.editor.document().setModified(False)  # setting its font and margin counts as a change
         self.panel = IssuePanel()
+        self.look = Look.of(QApplication.instance(), self.settings)
+        self.story_font = StoryFont(self.editor, self.settings, self.panel.delegate.set_story_family)
         splitter = QSplitter()
         splitter.addWidget(self.editor)
         splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([780, 420])  # the cards need room to read; the story keeps its lines
         self.setCentralWidget(splitter)
         self.setAcceptDrops(True)
         self.story = StoryFile(self, self.editor, recovery_folder or recovery.default_folder())
@@ -53,6 +57,7 @@ class MainWindow(QMainWindow):
         notes += [f"Dictionary not loaded: {problem}"] if problem else []
         self.checker = CheckWorker(CheckSession(self.style_box.style, words), self)
         self.grammar = GrammarSupport(self, self.settings)
+        self.review = ReviewLoop(self.editor, self.panel, self._update, self)
         self._build_actions()
         self._build_status_bar()
         self._connect()
@@ -66,31 +71,34 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self._add(file_menu, "&New", QKeySequence.StandardKey.New, self.story.new_story)
-        self._add(file_menu, "&Open…", QKeySequence.StandardKey.Open, self.story.open_dialog)
+        open_action = self._add(file_menu, "&Open…", QKeySequence.StandardKey.Open, self.story.open_dialog)
         self.recent_menu = file_menu.addMenu("Open &Recent")
-        self._add(file_menu, "&Save", QKeySequence.StandardKey.Save, self.story.save)
+        save_action = self._add(file_menu, "&Save", QKeySequence.StandardKey.Save, self.story.save)
         self._add(file_menu, "Save &As…", QKeySequence.StandardKey.SaveAs, self.story.save_as)
         self.utf8_action = self._add(file_menu, "Use &UTF-8 for This Story", QKeySequence(), self.story.use_utf8)
         file_menu.addSeparator()
         # Not StandardKey.Quit: that is empty without a desktop theme (plain X11, offscreen).
         self._add(file_menu, "&Quit", "Ctrl+Q", QApplication.closeAllWindows)
         edit_menu = self.menuBar().addMenu("&Edit")
-        self._add(edit_menu, "&Undo", QKeySequence.StandardKey.Undo, self.editor.undo)
-        self._add(edit_menu, "&Redo", QKeySequence.StandardKey.Redo, self.editor.redo)
+        undo_action = self._add(edit_menu, "&Undo", QKeySequence.StandardKey.Undo, self.editor.undo)
+        redo_action = self._add(edit_menu, "&Redo", QKeySequence.StandardKey.Redo, self.editor.redo)
         check_menu = self.menuBar().addMenu("&Check")
-        self._add(check_menu, "&Next Issue", "F8", lambda: self.editor.next_issue())
-        self._add(check_menu, "&Previous Issue", "Shift+F8", lambda: self.editor.next_issue(backwards=True))
-        self._add(check_menu, "Apply &First Fix at Cursor", "Ctrl+.", self.editor.fix_at_cursor)
+        self.review.add_to(check_menu, self)
+        self._add(check_menu, "Apply First Fix at &Cursor", "Ctrl+.", self.editor.fix_at_cursor)
         check_menu.addSeparator()
         check_menu.addAction("&Grammar Settings…").triggered.connect(self.grammar.open_settings)
         view_menu = self.menuBar().addMenu("&View")
-        self._add(view_menu, "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1))
-        self._add(view_menu, "Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(-1))
-        toolbar = QToolBar("House style")
-        toolbar.setObjectName("style-toolbar")
-        toolbar.addWidget(QLabel(" House style: "))
-        toolbar.addWidget(self.style_box)
-        self.addToolBar(toolbar)
+        self._add(view_menu, "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self.story_font.zoom(1))
+        self._add(view_menu, "Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self.story_font.zoom(-1))
+        font_action = self._add(view_menu, "Story &Font…", QKeySequence(), self.story_font.choose)
+        self.look.add_menu(view_menu, self.settings)
+        review = self.review
+        self.addToolBar(self.look.toolbar(
+            [(open_action, "open"), (save_action, "save")],
+            [(undo_action, "undo"), (redo_action, "redo")],
+            [(review.previous_action, "previous-issue"), (review.next_action, "next-issue"), (review.ignored_action, "ignored")],
+            [(font_action, "font"), (QLabel(" House style: "), None), (self.style_box, None)],
+        ))
 
     def _add(self, menu, label: str, keys, slot) -> QAction:
         action = QAction(label, self)
@@ -104,6 +112,7 @@ class MainWindow(QMainWindow):
         self.failure_label = QLabel()
         self.failure_label.setStyleSheet("color: #b71c1c")
         self.statusBar().addWidget(self.failure_label)
+        self.statusBar().addWidget(self.review.label, 1)
         self.issue_label, self.words_label, self.chars_label, self.file_label, self.style_label = (
             QLabel() for _ in range(5)
         )
@@ -125,13 +134,11 @@ class MainWindow(QMainWindow):
         self.grammar.settingsChanged.connect(lambda: self._update(CheckSession.forget_grammar))
         QGuiApplication.instance().commitDataRequest.connect(self.commit_data)
         self.editor.fixAllRequested.connect(self.editor.fix_group)
-        self.editor.ignoreRequested.connect(lambda issue: self._update(CheckSession.ignore, issue, plain_text(self.editor)))
-        self.editor.ignoreRuleRequested.connect(lambda rule: self._update(CheckSession.ignore_rule, rule))
         self.editor.addWordRequested.connect(self._add_word)
         self.editor.fileDropped.connect(self.story.open_path)
-        self.panel.activated.connect(self.editor.go_to)
-        self.panel.fixRequested.connect(lambda mark: self.editor.apply_fix(mark, mark.issue.replacements[0]))
+        self.panel.fixRequested.connect(self.editor.apply_fix)
         self.panel.fixAllRequested.connect(self.editor.fix_group)
+        self.panel.hiddenChanged.connect(self.editor.set_hidden)
         self.style_box.chosen.connect(self._style_chosen)
 
     def _restore_settings(self) -> None:
@@ -139,10 +146,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(self.settings.geometry)
         else:
             self.resize(1200, 800)
-        if self.settings.font_size:
-            font = self.editor.font()
-            font.setPointSize(self.settings.font_size)
-            self.editor.setFont(font)
         self._refresh_recent()
 
     # ------------------------------------------------------------ checking
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
             self._recheck(at_once=True)  # worked out for underlines a fix has changed since
             return
         self.panel.show_checked(checked, self.editor.marked)
+        self.review.refresh()
         self.issue_label.setText(f"{len(checked.issues)} issues")
         self.words_label.setText(f"{checked.words} words")
         self.chars_label.setText(f"{len(checked.text)} characters")
@@ -189,7 +193,7 @@ class MainWindow(QMainWindow):
         self.style_label.setText(f"Style: {style.name}")
         self._update(CheckSession.set_style, style)
 
-    # ------------------------------------------------------------ title, labels, recent files, zoom
+    # ------------------------------------------------------------ title, labels, recent files
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.story.display_name()}[*] — Copydesk")
@@ -209,12 +213,6 @@ class MainWindow(QMainWindow):
         for path in self.settings.recent:
             self.recent_menu.addAction(path).triggered.connect(lambda _=False, p=path: self.story.open_path(p))
         self.recent_menu.setEnabled(bool(self.settings.recent))
-
-    def _zoom(self, steps: int) -> None:
-        font = self.editor.font()
-        font.setPointSize(max(6, min(48, font.pointSize() + steps)))
-        self.editor.setFont(font)
-        self.settings.font_size = font.pointSize()
 
     # ------------------------------------------------------------ recovery and the session's end
 

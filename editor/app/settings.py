@@ -50,7 +50,9 @@ class Settings:
 
     style = _Setting("style", str, DEFAULT_STYLE)  # a built-in style's name, or a style file's path
     geometry = _Setting("geometry", QByteArray, None)  # the window's size and place
-    font_size = _Setting("font_size", int, 0)  # the editor's point size; 0 for the default
+    font_size = _Setting("font_size", int, 0)  # the story's point size; 0 for the default
+    font_family = _Setting("font_family", str, "")  # the story's typeface; empty for the default
+    appearance = _Setting("appearance", str, "system")  # light, dark, or as the system is
     recent = _Setting("recent", _paths, [])  # recently opened files, newest first
     grammar_mode = _Setting("grammar/mode", str, GrammarSettings.mode)
     grammar_url = _Setting("grammar/url", str, "")

@@ -12,28 +12,25 @@ came or went.
 
 from __future__ import annotations
 
+import bisect
 import html
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtCore import QEvent, QPointF, Signal
+from PySide6.QtGui import QFont, QPainter, QTextCursor, QTextOption
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip
 
+from editor.app.kinds import draw_line, is_dark, kind, line_pieces, shading_format
 from editor.engine.issues import Issue
+from editor.review import fix_labels
 from editor.session import PARAGRAPH_SEPARATOR, Checked, Edited
 
-# One colour per category, kept the same everywhere (underlines, panel, legend).
-CATEGORY_COLOURS = {
-    "typo": "#d32f2f",
-    "spelling": "#d32f2f",
-    "grammar": "#1565c0",
-    "consistency": "#ef6c00",
-    "quotes": "#6a1b9a",
-    "punctuation": "#00838f",
-    "style": "#2e7d32",
-}
-
-
 _KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor
+# How far a line under an issue may reach beyond its text line (the waves), in pixels.
+LINE_REACH = 6
+
+
+def _start(mark: Marked) -> int:
+    return mark.cursor.selectionStart()
 
 
 class Marked:
@@ -81,14 +78,30 @@ class StoryEditor(QPlainTextEdit):
         self._edited: Edited | None = None
         self.edits = 0  # edits since the editor was made, undo and redo included
         self.document().contentsChange.connect(self._note_edit)
-        self._formats = {category: self._underline(colour) for category, colour in CATEGORY_COLOURS.items()}
+        self.hidden: frozenset[str] = frozenset()  # kinds of issue not shown
+        # The marks drawn (of the kinds shown), in the order of the text, and the longest span's
+        # length: what a repaint needs to find the marks on the lines it paints.
+        self._drawn: list[Marked] = []
+        self._longest = 0
+        self._formats: dict = {}
+        self.restyle()
 
-    @staticmethod
-    def _underline(colour: str) -> QTextCharFormat:
-        char_format = QTextCharFormat()
-        char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        char_format.setUnderlineColor(QColor(colour))
-        return char_format
+    def restyle(self) -> None:
+        """Draws the underlines in the colours for the palette in force (light or dark)."""
+        self._formats = {}
+        for mark in self.marked:
+            mark.underline.format = self._format(mark.issue.category)
+        self._draw()
+
+    def _format(self, category: str):
+        if category not in self._formats:
+            self._formats[category] = shading_format(category, is_dark(self.palette()))
+        return self._formats[category]
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.restyle()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------ underlines
 
@@ -127,7 +140,7 @@ class StoryEditor(QPlainTextEdit):
                 cursor.setPosition(placed.end, _KEEP_ANCHOR)
                 underline = QTextEdit.ExtraSelection()
                 underline.cursor = cursor
-                underline.format = self._formats.get(issue.category, self._formats["style"])
+                underline.format = self._format(issue.category)
                 mark = Marked(issue, cursor, placed.text, underline)
             marked.append(mark)
         self.marked, self.shown_text, self.shown_issues = marked, checked.text, checked.issues
@@ -136,6 +149,10 @@ class StoryEditor(QPlainTextEdit):
             self._draw()
         return True
 
+    def drop(self, issue: Issue) -> None:
+        """Stops marking ``issue`` at once (it was ignored; the next check will not have it)."""
+        self._forget({index for index, mark in enumerate(self.marked) if mark.issue is issue})
+
     def _forget(self, gone: set[int]) -> None:
         """Drops the marks at these indexes (their text was just replaced) and redraws."""
         self.marked = [mark for index, mark in enumerate(self.marked) if index not in gone]
@@ -143,7 +160,51 @@ class StoryEditor(QPlainTextEdit):
         self._draw()
 
     def _draw(self) -> None:
-        self.setExtraSelections([mark.underline for mark in self.marked])
+        hidden = self.hidden
+        self._drawn = [mark for mark in self.marked if mark.issue.category not in hidden]
+        # In code points; Qt counts UTF-16 units, at most twice as many.
+        self._longest = 2 * max((mark.issue.end - mark.issue.start for mark in self._drawn), default=0)
+        self.setExtraSelections([mark.underline for mark in self._drawn])
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._drawn:
+            self._paint_lines(event.rect().adjusted(0, -LINE_REACH, 0, LINE_REACH))
+
+    def _paint_lines(self, rect) -> None:
+        """Draws the lines under the issues on the part of the story being repainted (Qt draws
+        the shading; its own underlines are hairlines that do not tell the kinds apart)."""
+        first = self.cursorForPosition(rect.topLeft()).block().position()
+        last_block = self.cursorForPosition(rect.bottomRight()).block()
+        last = last_block.position() + last_block.length()
+        drawn = self._drawn
+        low = bisect.bisect_left(drawn, first - self._longest, key=_start)
+        high = bisect.bisect_right(drawn, last, lo=low, key=_start)
+        if low == high:
+            return
+        painter = QPainter(self.viewport())
+        dark, size, offset = is_dark(self.palette()), self.fontInfo().pixelSize(), self.contentOffset()
+        for mark in drawn[low:high]:
+            start, end = mark.cursor.selectionStart(), mark.cursor.selectionEnd()
+            if end >= first:
+                for x1, x2, y in self._line_pieces(start, end, offset):
+                    draw_line(painter, x1, x2, y, mark.issue.category, dark, size)
+        painter.end()
+
+    def _line_pieces(self, start: int, end: int, offset: QPointF):
+        """(x from, x to, y) of the span ``start``-``end`` on each line it covers on screen."""
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() < end:
+            top = self.blockBoundingGeometry(block).translated(offset).top()
+            position = block.position()
+            for x1, x2, y in line_pieces(block.layout(), max(start, position) - position, min(end, position + block.length() - 1) - position):
+                yield x1 + offset.x(), x2 + offset.x(), y + top
+            block = block.next()
+
+    def set_hidden(self, kinds: frozenset[str]) -> None:
+        """Stops underlining (and going to) issues of these kinds."""
+        self.hidden = frozenset(kinds)
+        self._draw()
 
     def issues_at(self, position: int) -> list[Marked]:
         return [mark for mark in self.marked if mark.contains(position) and mark.still_there()]
@@ -192,12 +253,20 @@ class StoryEditor(QPlainTextEdit):
         self.centerCursor()
         self.setFocus()
 
+    def shown_marks(self) -> list[Marked]:
+        """The marks of the kinds shown, in the order of the text."""
+        marks = [mark for mark in self.marked if mark.issue.category not in self.hidden]
+        return sorted(marks, key=lambda mark: mark.cursor.selectionStart())
+
     def next_issue(self, backwards: bool = False) -> Marked | None:
-        position = self.textCursor().selectionStart()
-        ordered = sorted(self.marked, key=lambda mark: mark.cursor.selectionStart(), reverse=backwards)
+        """Goes to the issue after the cursor (one that starts at it, unless it is selected), or
+        before it; past the last, to the first."""
+        cursor = self.textCursor()
+        position = cursor.selectionStart() + (1 if cursor.hasSelection() and not backwards else 0)
+        ordered = self.shown_marks()[:: -1 if backwards else 1]
         for mark in ordered:
             start = mark.cursor.selectionStart()
-            if (start < position) if backwards else (start > position):
+            if (start < position) if backwards else (start >= position):
                 self.go_to(mark)
                 return mark
         if ordered:
@@ -230,7 +299,7 @@ class StoryEditor(QPlainTextEdit):
             position = self.cursorForPosition(self.viewport().mapFrom(self, event.pos())).position()
             marks = self.issues_at(position)
             if marks:
-                QToolTip.showText(event.globalPos(), hover_card(marks[0].issue), self)
+                QToolTip.showText(event.globalPos(), hover_card(marks[0].issue, self.shown_text, is_dark(QToolTip.palette())), self)
             else:
                 QToolTip.hideText()
             return True
@@ -255,8 +324,7 @@ class StoryEditor(QPlainTextEdit):
             issue = mark.issue
             title = menu.addAction(issue.message)
             title.setEnabled(False)
-            for replacement in issue.replacements:
-                label = f"“{replacement}”" if replacement.strip() else ("Delete" if not replacement else "Replace with a space")
+            for replacement, label in zip(issue.replacements, fix_labels(issue, self.shown_text)):
                 action = menu.addAction(label)
                 action.triggered.connect(lambda _=False, m=mark, r=replacement: self.apply_fix(m, r))
             count = self.group_size(issue.group)
@@ -278,15 +346,13 @@ class StoryEditor(QPlainTextEdit):
         return menu
 
 
-def hover_card(issue: Issue) -> str:
-    colour = CATEGORY_COLOURS.get(issue.category, "#444")
-    fix = ""
-    if issue.replacements:
-        shown = ", ".join(f"“{html.escape(r)}”" if r.strip() else "delete it" for r in issue.replacements[:3])
-        fix = f"<p><b>Fix:</b> {shown}</p>"
+def hover_card(issue: Issue, text: str, dark: bool = False) -> str:
+    """The card shown over an underline: the message, why, and what each fix does (found on ``text``)."""
+    shown = kind(issue.category)
+    fixes = "".join(f"<li>{html.escape(label)}</li>" for label in fix_labels(issue, text)[:3])
     return (
-        f"<p style='max-width:28em'><span style='color:{colour}'>■</span> <b>{html.escape(issue.message)}</b></p>"
-        f"<p style='max-width:28em'>{html.escape(issue.explanation)}</p>{fix}"
-        f"<p style='color:#777'>{issue.category} · {issue.rule}</p>"
+        f"<p style='max-width:28em'><b>{html.escape(issue.message)}</b></p>"
+        f"<p style='max-width:28em'>{html.escape(issue.explanation)}</p>"
+        + (f"<p><b>Fix:</b></p><ul style='margin:0'>{fixes}</ul>" if fixes else "")
+        + f"<p style='color:{shown.colour(dark).name()}'>{html.escape(shown.name)} · {html.escape(issue.rule)}</p>"
     )
-

@@ -347,7 +347,7 @@ def test_underlines_and_fixes_land_on_the_right_letters(qtbot, monkeypatch, wind
     window.story.open_path(str(path), ask=False)
     mark = wait_for_mark(qtbot, window, "the the", "repeated-word")
     assert mark.cursor.selectedText() == "the the"
-    choose_from_context_menu(qtbot, monkeypatch, window, mark, "“the”")
+    choose_from_context_menu(qtbot, monkeypatch, window, mark, "Delete the repeated word")
     assert text_of(window) == before + "Officials said the talks ended.\n"
 
 

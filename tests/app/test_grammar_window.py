@@ -33,7 +33,7 @@ def test_languagetool_issues_are_underlined_and_fixed_from_the_menu(qtbot, monke
     window.editor.setPlainText(GRAMMAR)
     mark = wait_for_mark(qtbot, window, "go", rule="lt:HE_VERB_AGR")
     assert mark.issue.category == "grammar"
-    choose_from_context_menu(qtbot, monkeypatch, window, mark, "“goes”")
+    choose_from_context_menu(qtbot, monkeypatch, window, mark, "Change to “goes”")
     assert "She goes to Washington" in text_of(window)
     window.editor.undo()
     assert text_of(window) == GRAMMAR
