@@ -78,11 +78,12 @@ class Card:
     message: str
     explanation: str
     fixes: tuple[str, ...]
+    group: str | None  # the issues it can be fixed with ("Fix all N")
 
 
 def card_of(issue: Issue, text: str, line: int) -> Card:
     """The card of ``issue``, found on ``text`` at 1-based ``line``."""
-    return Card(line, context_of(issue, text), issue.message, issue.explanation, fix_labels(issue, text))
+    return Card(line, context_of(issue, text), issue.message, issue.explanation, fix_labels(issue, text), issue.group)
 
 
 def fix_label(issue: Issue, text: str, replacement: str) -> str:

@@ -262,7 +262,7 @@ class _WindowView:
 
     def __init__(self) -> None:
         self._rows_text = ""
-        self._rows: dict[tuple[int, int, str, str, tuple[str, ...]], Row] = {}
+        self._rows: dict[tuple, Row] = {}
         self._words: dict[str, int] = {}
 
     def changes(self, checked: Checked, paragraphs: list[Paragraph], shown: Shown, edited: Edited | None) -> Checked:
@@ -312,9 +312,9 @@ class _WindowView:
         )
         story = Story(text)
         rows: list[Row] = []
-        kept: dict[tuple[int, int, str, str, tuple[str, ...]], Row] = {}
+        kept: dict[tuple, Row] = {}
         for issue in issues:
-            key = (issue.start, issue.end, issue.rule, issue.message, issue.replacements)
+            key = (issue.start, issue.end, issue.rule, issue.message, issue.replacements, issue.group)
             row = None
             if issue.end + CONTEXT_REACH <= same_start:
                 row = self._rows.get(key)

@@ -1,7 +1,14 @@
-"""Makes docs/screenshot.png: the window on the sample story with its underlines,
-the issue panel and an open fix menu, on a real X screen (Xvfb when there is none).
+"""Makes the README's screenshots of the real window, started as ``copydesk`` starts it, at its
+default size, on a real X screen (an Xvfb screen of just that size when there is none):
+
+- docs/screenshot.png: the sample story with its marks and the issue cards;
+- docs/review.png: the story reviewed from the keyboard: F8 three times, the issue selected,
+  its card with the keys, and "Issue 3 of 16: …" in the status bar.
 
     .venv/bin/python packaging/screenshot.py     (needs: apt-get install xvfb)
+
+It runs with settings and user data of its own, so the screenshots do not depend on (or
+change) the user's.
 """
 
 from __future__ import annotations
@@ -15,55 +22,73 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUTPUT = ROOT / "docs" / "screenshot.png"
-SCREEN = "1366x800x24"
+DOCS = ROOT / "docs"
+# The window's size when no size was saved (MainWindow._restore_settings), and so the screen's.
+WIDTH, HEIGHT = 1200, 800
 
 
 def start_screen() -> subprocess.Popen | None:
+    """An Xvfb screen of the window's size when there is no X screen; None when there is one."""
     if os.environ.get("DISPLAY"):
         return None
     if shutil.which("Xvfb") is None:
         sys.exit("screenshot: no DISPLAY and no Xvfb; install it with: apt-get install xvfb")
-    server = subprocess.Popen(["Xvfb", ":99", "-screen", "0", SCREEN, "-nolisten", "tcp"])
-    os.environ["DISPLAY"] = ":99"
-    time.sleep(1.5)
+    read, write = os.pipe()
+    # -displayfd: Xvfb picks a free display number and writes it here once it is ready.
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"], pass_fds=(write,)
+    )
+    os.close(write)
+    with os.fdopen(read) as answer:
+        display = answer.readline().strip()
+    if not display:
+        server.terminate()
+        sys.exit("screenshot: Xvfb did not start")
+    os.environ["DISPLAY"] = f":{display}"
     return server
 
 
 def shoot() -> None:
     os.environ.pop("QT_QPA_PLATFORM", None)
-    from PySide6.QtCore import QSettings
-    from PySide6.QtGui import QGuiApplication, QTextCursor
+    scratch = Path(tempfile.mkdtemp(prefix="copydesk-screenshot-"))
+    for folder in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        os.environ[folder] = str(scratch / folder.lower())
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
-    from editor.app.main_window import MainWindow
+    from editor.app import start
     from editor.engine.resources import resource
 
-    app = QApplication([])
-    scratch = Path(tempfile.mkdtemp())
-    window = MainWindow(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat), scratch / "words.txt")
-    window.resize(1366, 800)
+    def run_events(ms: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def save(name: str) -> None:
+        run_events(400)  # the cursor follows, the panel settles
+        frame = window.frameGeometry()
+        picture = QGuiApplication.primaryScreen().grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+        picture.save(str(DOCS / name))
+        print(f"wrote docs/{name} ({picture.width()}×{picture.height()})")
+
+    sample = scratch / "wire-story.txt"
+    sample.write_text(resource("samples", "wire-story.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    app, window = start([str(sample)])
     window.move(0, 0)
-    window.show()
-    window.story.open_path(str(resource("samples", "wire-story.txt")), ask=False)
-    for _ in range(100):
-        QTest.qWait(50)
-        if window.editor.marked:
-            break
-    mark = next(m for m in window.editor.marked if m.issue.rule == "variant-consistency")
-    cursor = QTextCursor(mark.cursor)
-    cursor.setPosition(mark.cursor.selectionEnd())
-    point = window.editor.cursorRect(cursor).bottomRight()
-    menu = window.editor.build_context_menu(mark.cursor.selectionStart() + 1)
-    menu.popup(window.editor.viewport().mapToGlobal(point))
-    QTest.qWait(500)
-    OUTPUT.parent.mkdir(exist_ok=True)
-    QGuiApplication.primaryScreen().grabWindow(0).save(str(OUTPUT))
-    menu.close()
+    window.activateWindow()  # without a window manager nobody else gives it the keyboard
+    deadline = time.monotonic() + 10
+    while not (window.editor.marked and window.shows_latest_check()) and time.monotonic() < deadline:
+        run_events(50)
+    DOCS.mkdir(exist_ok=True)
+    save("screenshot.png")
+    window.editor.setFocus()
+    for _ in range(3):
+        QTest.keyClick(window.editor, Qt.Key.Key_F8)
+    save("review.png")
     window.editor.document().setModified(False)
     window.close()
-    print(f"wrote {OUTPUT.relative_to(ROOT)}")
+    app.processEvents()
 
 
 if __name__ == "__main__":
@@ -73,3 +98,4 @@ if __name__ == "__main__":
     finally:
         if server is not None:
             server.terminate()
+            server.wait()

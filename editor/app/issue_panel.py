@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextCharFormat, QTextLayout
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QPushButton,
@@ -40,6 +40,8 @@ PADDING = 10  # inside a card
 ACCENT = 3  # the kind's bar at the left of the card under review
 GAP = 4  # between the parts of a card
 BUTTON_GAP = 6
+# How many cards' measurements, and pictures, are kept: several screens' worth.
+MEASURED_CARDS, DRAWN_CARDS = 400, 60
 KEY_HINTS = "Enter: fix · Ctrl+Enter: fix all · Esc: ignore · F8: next"
 _ROLE = Qt.ItemDataRole.UserRole  # a header's category, a row's card
 
@@ -100,6 +102,9 @@ class IssuePanel(QWidget):
         self.ignored_rules: tuple[str, ...] = ()
         self.reviewing = False  # the card under review shows the review loop's keys
         self.tree.currentItemChanged.connect(lambda *_: self.tree.relayout())
+        # Enter on a card chosen with the arrow keys goes to its issue, as a click does (the
+        # arrow keys fold and unfold a kind).
+        self.tree.itemActivated.connect(lambda item: item.parent() and self.clicked(self.tree.indexFromItem(item), None))
         self._show_ignored_count()
 
     # ------------------------------------------------------------ a check's result
@@ -107,6 +112,11 @@ class IssuePanel(QWidget):
     def show_checked(self, checked: Checked, marks: Sequence[Marked] = ()) -> None:
         """Lists ``checked``'s issues, whose marks in the editor are ``marks``."""
         changes = checked.changes.rows if checked.changes.base_rows is self.rows else row_changes(self.rows, checked.rows)
+        if changes:
+            # First: with a layout pending, Qt measures no card for each row changed (it would
+            # measure every card from the top of the view down to a row far below it), and
+            # measures only the cards on screen once, after.
+            self.tree.relayout()
         for change in changes:
             self._apply(change)
         self.rows, self._by_category, self._marks = checked.rows, checked.by_category, marks
@@ -117,8 +127,6 @@ class IssuePanel(QWidget):
         if checked.group_sizes != self.group_sizes:
             self.group_sizes = checked.group_sizes
             self.tree.relayout()  # a card's "Fix all N" may have changed
-        elif changes:
-            self.tree.relayout()  # a changed card may have another height
         if (checked.ignored, checked.ignored_rules) != (self.ignored, self.ignored_rules):
             self.ignored, self.ignored_rules = checked.ignored, checked.ignored_rules
             self._show_ignored_count()
@@ -160,7 +168,8 @@ class IssuePanel(QWidget):
             return None
         header = item.parent()
         category = self._categories[self.tree.indexOfTopLevelItem(header)]
-        return self._marks[self._by_category[category][header.indexOfChild(item)]]
+        position = self._by_category[category][header.indexOfChild(item)]
+        return self._marks[position] if position < len(self._marks) else None  # None: listed without marks
 
     def item_of(self, mark: Marked) -> QTreeWidgetItem | None:
         """The row of ``mark``'s card, if the panel lists it."""
@@ -204,10 +213,6 @@ class IssuePanel(QWidget):
             return {}
         geometry = self.delegate.geometry(self.tree.indexFromItem(item), rect.width())
         return {button.label: button.rect.translated(rect.topLeft()) for button in geometry.buttons}
-
-    def fix_all_count(self, mark: Marked) -> int:
-        group = mark.issue.group
-        return self.group_sizes.get(group, 0) if group is not None and mark.issue.replacements else 0
 
     # ------------------------------------------------------------ kinds
 
@@ -288,13 +293,13 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(panel)
         self.panel = panel
         self._cache: dict[tuple, _Geometry] = {}
+        self._pictures: dict[tuple, QPixmap] = {}
         self.story_family = ""  # the story's typeface, in which a card quotes it
         self._hover: tuple[int, int, int] | None = None  # (header row, row, button) under the mouse
         self._pressed: tuple[int, int, int] | None = None
 
     def set_story_family(self, family: str) -> None:
         self.story_family = family
-        self._cache.clear()
         self.panel.tree.relayout()
 
     # ------------------------------------------------------------ measuring
@@ -306,18 +311,22 @@ class CardDelegate(QStyledItemDelegate):
         return QSize(width, self.geometry(index, width).height)
 
     def geometry(self, index, width: int) -> _Geometry:
+        return self._keyed_geometry(index, width)[1]
+
+    def _keyed_geometry(self, index, width: int) -> tuple[tuple, _Geometry]:
+        """The card's geometry at ``width``, with what it depends on (a key to keep it, and its picture, by)."""
         card: Card = index.data(_ROLE)
-        mark = self.panel.mark_of(self.panel.tree.itemFromIndex(index))
         current = self.panel.tree.currentIndex() == index
-        fix_all = self.panel.fix_all_count(mark) if mark is not None else 0
+        fix_all = self.panel.group_sizes.get(card.group, 0) if card.group is not None and card.fixes else 0
         font = self.panel.tree.font()
-        key = (card, width, current, current and self.panel.reviewing, fix_all, font.key(), self.story_family)
+        dark = is_dark(self.panel.tree.palette())
+        key = (card, width, current, current and self.panel.reviewing, fix_all, font.key(), self.story_family, dark)
         geometry = self._cache.get(key)
         if geometry is None:
-            if len(self._cache) > 400:
+            if len(self._cache) > MEASURED_CARDS:
                 self._cache.clear()
             geometry = self._cache[key] = self._measure(card, width, current, fix_all, index, font)
-        return geometry
+        return key, geometry
 
     def _measure(self, card: Card, width: int, current: bool, fix_all: int, index, font: QFont) -> _Geometry:
         palette = self.panel.tree.palette()
@@ -390,50 +399,80 @@ class CardDelegate(QStyledItemDelegate):
     # ------------------------------------------------------------ painting
 
     def paint(self, painter: QPainter, option, index) -> None:
-        tree = self.panel.tree
-        palette = tree.palette()
         rect = option.rect
-        painter.save()
         if not index.parent().isValid():
-            self._paint_header(painter, rect, index, palette)
-            painter.restore()
+            self._paint_header(painter, rect, index)
             return
-        geometry = self.geometry(index, rect.width())
-        category = index.parent().data(_ROLE)
-        current = bool(option.state & QStyle.StateFlag.State_Selected)
-        if current:
+        # A card is drawn once into a picture kept for as long as it looks the same: a check
+        # repaints the panel, and most of its cards did not change.
+        key, geometry = self._keyed_geometry(index, rect.width())
+        row = (index.parent().row(), index.row())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        hover = self._hover[2] if self._hover is not None and self._hover[:2] == row else None
+        pressed = self._pressed[2] if self._pressed is not None and self._pressed[:2] == row else None
+        ratio = painter.device().devicePixelRatioF()
+        picture_key = (key, rect.height(), selected, hovered, hover, pressed, ratio)
+        picture = self._pictures.get(picture_key)
+        if picture is None:
+            if len(self._pictures) > DRAWN_CARDS:
+                self._pictures.clear()
+            picture = self._pictures[picture_key] = self._draw_card(
+                geometry, QSize(rect.width(), rect.height()), index.parent().data(_ROLE), selected, hovered, hover, pressed, ratio
+            )
+        painter.drawPixmap(rect.topLeft(), picture)
+
+    def _draw_card(self, geometry: _Geometry, size: QSize, category: str, selected: bool, hovered: bool,
+                   hover: int | None, pressed: int | None, ratio: float) -> QPixmap:
+        palette = self.panel.tree.palette()
+        dark = is_dark(palette)
+        picture = QPixmap(size * ratio)
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(palette.color(QPalette.ColorRole.AlternateBase if hovered and not selected else QPalette.ColorRole.Base))
+        painter = QPainter(picture)
+        rect = QRect(QPoint(0, 0), size)
+        if selected:
             shade = QColor(palette.color(QPalette.ColorRole.Highlight))
             shade.setAlpha(40)
             painter.fillRect(rect, shade)
-            painter.fillRect(QRect(rect.left(), rect.top(), ACCENT, rect.height()), kind(category).colour(is_dark(palette)))
-        elif option.state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+            painter.fillRect(QRect(0, 0, ACCENT, size.height()), kind(category).colour(dark))
         painter.setPen(_separator(palette))
-        painter.drawLine(rect.left() + PADDING, rect.bottom(), rect.right() - PADDING, rect.bottom())
-        origin = rect.topLeft()
+        painter.drawLine(PADDING, rect.bottom(), rect.right() - PADDING, rect.bottom())
         painter.setPen(palette.color(QPalette.ColorRole.Text))
+        origin = QPoint(0, 0)
         for layout in (geometry.context, geometry.message, geometry.explanation, geometry.hints):
             if layout is not None:
                 layout.draw(painter, origin)
-        corner = origin + geometry.context.position().toPoint()
+        corner = geometry.context.position()
         for x1, x2, y in line_pieces(geometry.context, *geometry.flagged):
-            draw_line(painter, corner.x() + x1, corner.x() + x2, corner.y() + y, category, is_dark(palette))
+            draw_line(painter, corner.x() + x1, corner.x() + x2, corner.y() + y, category, dark)
         for number, button in enumerate(geometry.buttons):
-            self._paint_button(painter, button, origin, (index.parent().row(), index.row(), number), number == 0)
-        painter.restore()
+            self._paint_button(painter, button, number == hover, number == pressed, number == 0)
+        painter.end()
+        return picture
 
-    def _paint_header(self, painter: QPainter, rect: QRect, index, palette) -> None:
+    def _paint_header(self, painter: QPainter, rect: QRect, index) -> None:
         category = index.data(_ROLE)
-        shown = kind(category)
-        count = self.panel.counts.get(category, 0)
-        expanded = self.panel.tree.isExpanded(index)
-        painter.fillRect(rect, palette.color(QPalette.ColorRole.Window))
+        palette = self.panel.tree.palette()
+        ratio = painter.device().devicePixelRatioF()
+        key = ("header", category, self.panel.counts.get(category, 0), self.panel.tree.isExpanded(index),
+               rect.width(), rect.height(), is_dark(palette), self.panel.tree.font().key(), ratio)
+        picture = self._pictures.get(key)
+        if picture is None:
+            picture = self._pictures[key] = self._draw_header(key, palette)
+        painter.drawPixmap(rect.topLeft(), picture)
+
+    def _draw_header(self, key: tuple, palette) -> QPixmap:
+        _, category, count, expanded, width, height, dark, _, ratio = key
+        picture = QPixmap(round(width * ratio), round(height * ratio))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(palette.color(QPalette.ColorRole.Window))
+        painter = QPainter(picture)
         font = QFont(self.panel.tree.font())
         font.setBold(True)
         metrics = QFontMetrics(font)
-        x = rect.left() + PADDING
         arrow = QStyleOptionButton()
-        arrow.rect = QRect(x, rect.top(), 10, rect.height())
+        arrow.rect = QRect(PADDING, 0, 10, height)
         arrow.palette = palette
         self.panel.tree.style().drawPrimitive(
             QStyle.PrimitiveElement.PE_IndicatorArrowDown if expanded else QStyle.PrimitiveElement.PE_IndicatorArrowRight,
@@ -441,28 +480,31 @@ class CardDelegate(QStyledItemDelegate):
             painter,
             self.panel.tree,
         )
-        x += 16
+        x = PADDING + 16
+        name = kind(category).name
+        name_width = metrics.horizontalAdvance(name)
+        baseline = (height + metrics.ascent() - metrics.descent()) // 2
+        draw_sample(painter, x, x + name_width, baseline - metrics.ascent(), baseline + 4, category, dark)
         painter.setFont(font)
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-        name_width = metrics.horizontalAdvance(shown.name)
-        baseline = rect.top() + (rect.height() + metrics.ascent() - metrics.descent()) // 2
-        draw_sample(painter, x, x + name_width, baseline - metrics.ascent(), baseline + 4, category, is_dark(palette))
-        painter.drawText(QPoint(x, baseline), shown.name)
+        painter.drawText(QPoint(x, baseline), name)
         painter.setFont(self.panel.tree.font())
         painter.setPen(_muted(palette))
         painter.drawText(QPoint(x + name_width + 8, baseline), str(count))
         painter.setPen(_separator(palette))
-        painter.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
+        painter.drawLine(0, height - 1, width, height - 1)
+        painter.end()
+        return picture
 
-    def _paint_button(self, painter: QPainter, button: _Button, origin: QPoint, key, default: bool) -> None:
+    def _paint_button(self, painter: QPainter, button: _Button, hovered: bool, pressed: bool, default: bool) -> None:
         option = QStyleOptionButton()
-        option.rect = button.rect.translated(origin)
+        option.rect = button.rect
         option.text = button.label.replace("&", "&&")
         option.palette = self.panel.tree.palette()
         option.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
-        if key == self._hover:
+        if hovered:
             option.state |= QStyle.StateFlag.State_MouseOver
-        if key == self._pressed:
+        if pressed:
             option.state |= QStyle.StateFlag.State_Sunken
         if default and button.action == "fix":
             option.features = QStyleOptionButton.ButtonFeature.DefaultButton

@@ -10,10 +10,11 @@ background). Each colour has a variant for a dark background.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTextCharFormat, QTextLayout
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap, QTextCharFormat, QTextLayout
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,6 @@ KINDS = {
 }
 ORDER = {category: index for index, category in enumerate(KINDS)}
 SHADE_ALPHA = {False: 30, True: 60}  # the shading's opacity on a light and on a dark background
-_DASHES = {"dotted": [0.01, 1.9], "dashed": [3.0, 1.8], "dash-dot": [3.0, 1.6, 0.1, 1.6]}
 
 
 def kind(category: str) -> Kind:
@@ -79,34 +79,71 @@ def shading_format(category: str, dark: bool = False) -> QTextCharFormat:
 
 def line_width(category: str, pixel_size: float) -> float:
     """The pen width of ``category``'s line under text of ``pixel_size`` pixels."""
-    return (2.0 if kind(category).thick else 1.2) * (1.2 if kind(category).line == "dotted" else 1.0) * max(1.0, pixel_size / 17)
+    return (2.0 if kind(category).thick else 1.2) * max(1.0, pixel_size / 17)
 
 
 def draw_line(painter: QPainter, x1: float, x2: float, y: float, category: str, dark: bool, pixel_size: float = 17) -> None:
-    """Draws ``category``'s line from ``x1`` to ``x2`` with its middle at ``y``."""
+    """Draws ``category``'s line from ``x1`` to ``x2`` with its middle at ``y``: a strip of its
+    pattern, drawn once per kind, size and screen, and repeated."""
+    brush, height = _pattern(category, dark, round(pixel_size), painter.device().devicePixelRatioF())
+    left, top = round(x1), round(y - height / 2)
+    painter.setBrushOrigin(left, top)
+    painter.fillRect(QRect(left, top, max(1, round(x2) - left), height), brush)
+    painter.setBrushOrigin(0, 0)
+
+
+_patterns: dict[tuple, tuple[QBrush, int]] = {}
+
+
+def _pattern(category: str, dark: bool, pixel_size: int, ratio: float) -> tuple[QBrush, int]:
+    """One period of ``category``'s line as a brush, and the strip's height."""
+    key = (category, dark, pixel_size, ratio)
+    if key in _patterns:
+        return _patterns[key]
     shown = kind(category)
     width = line_width(category, pixel_size)
-    pen = QPen(shown.colour(dark), width)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap if shown.line == "dotted" else Qt.PenCapStyle.FlatCap)
-    if shown.line in _DASHES:
-        pen.setDashPattern(_DASHES[shown.line])
-    painter.save()
+    colour = shown.colour(dark)
+    wave = 0.9 + width  # how far a wave rises and falls
+    height = math.ceil(2 * wave + width + 2) if shown.line == "wavy" else math.ceil(width + 2)
+    middle = height / 2
+    dot = 1.2 * width
+    period = {
+        "wavy": 2 * round(2 + 1.5 * width),
+        "dotted": round(2.2 * dot),
+        "dashed": round(5 * width),
+        "dash-dot": round(3 * width) + 2 * round(1.5 * width) + math.ceil(dot),
+    }.get(shown.line, 1)
+    tile = QPixmap(round(period * ratio), round(height * ratio))
+    tile.setDevicePixelRatio(ratio)
+    tile.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(tile)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
     if shown.line == "wavy":
-        step = 2 + 1.5 * width  # a half wave
-        height = 0.9 + width
-        path = QPainterPath(QPointF(x1, y))
-        x, up = x1, True
-        while x < x2:
-            end = min(x + step, x2)
-            path.quadTo(QPointF((x + end) / 2, y - height if up else y + height), QPointF(end, y))
-            x, up = end, not up
+        pen = QPen(colour, width)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        half = period / 2
+        path = QPainterPath(QPointF(-period, middle))
+        for start in range(-1, 3):  # past both edges, so that the tiles join
+            for up in (True, False):
+                x = start * period + (0 if up else half)
+                path.quadTo(QPointF(x + half / 2, middle - wave if up else middle + wave), QPointF(x + half, middle))
         painter.drawPath(path)
+    elif shown.line == "dotted":
+        painter.drawEllipse(QPointF(dot / 2 + 0.5, middle), dot / 2, dot / 2)
+    elif shown.line == "dashed":
+        painter.drawRect(QRectF(0, middle - width / 2, round(3 * width), width))
+    elif shown.line == "dash-dot":
+        painter.drawRect(QRectF(0, middle - width / 2, round(3 * width), width))
+        painter.drawEllipse(QPointF(round(3 * width) + round(1.5 * width) + dot / 2, middle), dot / 2, dot / 2)
     else:
-        painter.drawLine(QPointF(x1, y), QPointF(max(x1 + 1, x2), y))
-    painter.restore()
+        painter.drawRect(QRectF(0, middle - width / 2, period, width))
+    painter.end()
+    _patterns[key] = (QBrush(tile), height)
+    return _patterns[key]
 
 
 def draw_sample(painter: QPainter, x1: float, x2: float, top: float, bottom: float, category: str, dark: bool) -> None:

@@ -14,20 +14,29 @@ from editor.app.settings import Settings
 from editor.engine.resources import resource
 
 _Role = QPalette.ColorRole
-# Neutral greys with a cool tint, white paper for the story, one blue for selection and focus.
-LIGHT = {
-    _Role.Window: "#f3f4f6", _Role.WindowText: "#1f2328", _Role.Base: "#ffffff", _Role.AlternateBase: "#f6f7f9",
-    _Role.Text: "#1f2328", _Role.Button: "#f8f9fa", _Role.ButtonText: "#1f2328", _Role.BrightText: "#ffffff",
-    _Role.Highlight: "#2f6fde", _Role.HighlightedText: "#ffffff", _Role.Link: "#1f5fbf", _Role.LinkVisited: "#6f42c1",
-    _Role.ToolTipBase: "#ffffff", _Role.ToolTipText: "#1f2328", _Role.PlaceholderText: "#6a737d",
-    _Role.Light: "#ffffff", _Role.Midlight: "#e9ebee", _Role.Mid: "#c4c9d0", _Role.Dark: "#9aa1ab", _Role.Shadow: "#6a737d",
-}
-DARK = {
-    _Role.Window: "#1f2124", _Role.WindowText: "#e6e8eb", _Role.Base: "#17181b", _Role.AlternateBase: "#24272b",
-    _Role.Text: "#e6e8eb", _Role.Button: "#2a2d31", _Role.ButtonText: "#e6e8eb", _Role.BrightText: "#ffffff",
-    _Role.Highlight: "#3d7de6", _Role.HighlightedText: "#ffffff", _Role.Link: "#8ab4f8", _Role.LinkVisited: "#c58af9",
-    _Role.ToolTipBase: "#2a2d31", _Role.ToolTipText: "#e6e8eb", _Role.PlaceholderText: "#9aa0a6",
-    _Role.Light: "#3a3e44", _Role.Midlight: "#2f3237", _Role.Mid: "#4a4f56", _Role.Dark: "#111214", _Role.Shadow: "#000000",
+# Each role's colour, light and dark: neutral greys with a cool tint, white paper for the story
+# (nearly black in the dark), one blue for selection and focus.
+PALETTE = {
+    _Role.Window: ("#f3f4f6", "#1f2124"),
+    _Role.WindowText: ("#1f2328", "#e6e8eb"),
+    _Role.Base: ("#ffffff", "#17181b"),
+    _Role.AlternateBase: ("#f6f7f9", "#24272b"),
+    _Role.Text: ("#1f2328", "#e6e8eb"),
+    _Role.Button: ("#f8f9fa", "#2a2d31"),
+    _Role.ButtonText: ("#1f2328", "#e6e8eb"),
+    _Role.BrightText: ("#ffffff", "#ffffff"),
+    _Role.Highlight: ("#2f6fde", "#3d7de6"),
+    _Role.HighlightedText: ("#ffffff", "#ffffff"),
+    _Role.Link: ("#1f5fbf", "#8ab4f8"),
+    _Role.LinkVisited: ("#6f42c1", "#c58af9"),
+    _Role.ToolTipBase: ("#ffffff", "#2a2d31"),
+    _Role.ToolTipText: ("#1f2328", "#e6e8eb"),
+    _Role.PlaceholderText: ("#6a737d", "#9aa0a6"),
+    _Role.Light: ("#ffffff", "#3a3e44"),
+    _Role.Midlight: ("#e9ebee", "#2f3237"),
+    _Role.Mid: ("#c4c9d0", "#4a4f56"),
+    _Role.Dark: ("#9aa1ab", "#111214"),
+    _Role.Shadow: ("#6a737d", "#000000"),
 }
 DISABLED = {False: "#a2a8b0", True: "#6b7077"}  # text of disabled controls
 APPEARANCES = {"system": "&Follow the System", "light": "&Light", "dark": "&Dark"}
@@ -40,8 +49,8 @@ MIN_STORY_SIZE, MAX_STORY_SIZE = 6, 48
 
 def palette_for(dark: bool) -> QPalette:
     palette = QPalette()
-    for role, colour in (DARK if dark else LIGHT).items():
-        palette.setColor(role, QColor(colour))
+    for role, colours in PALETTE.items():
+        palette.setColor(role, QColor(colours[dark]))
     for role in (_Role.WindowText, _Role.Text, _Role.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(DISABLED[dark]))
     return palette
