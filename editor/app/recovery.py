@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileDevice, QLockFile, QSaveFile
 
+from editor.changes import Record
 from editor.userdata import data_folder, private_folder
 
 # Unsaved copy is nobody else's business: the folder is 0700 and each copy 0600.
@@ -30,12 +31,14 @@ def default_folder() -> Path:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What a window needs to bring an unsaved story back as it was."""
+    """What a window needs to bring an unsaved story back as it was, its record of changes too
+    (none in a copy left by a Copydesk that kept no record)."""
 
     text: str
     path: str | None
     encoding: str
     newline: str
+    record: Record | None = None
 
 
 @dataclass
@@ -73,8 +76,8 @@ class RecoveryCopy:
             return f"{self.file.parent}: {error.strerror or error}"
         if not self._lock.isLocked() and not self._lock.tryLock(0):
             return f"{self.file.parent}: its lock file cannot be created"
-        record = {"name": name, "changed": datetime.now().astimezone().isoformat(timespec="seconds"), **asdict(snapshot)}
-        data = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        fields = {"name": name, "changed": datetime.now().astimezone().isoformat(timespec="seconds"), **asdict(snapshot)}
+        data = json.dumps(fields, ensure_ascii=False).encode("utf-8", "surrogatepass")
         target = QSaveFile(str(self.file))
         if (
             not target.open(QSaveFile.OpenModeFlag.WriteOnly)
@@ -101,9 +104,10 @@ def orphans(folder: Path) -> list[Orphan]:
         if not lock.tryLock(0):
             continue  # a running window's copy
         try:
-            record = json.loads(file.read_bytes().decode("utf-8", "surrogatepass"))
-            snapshot = Snapshot(record["text"], record["path"], record["encoding"], record["newline"])
-            found.append(Orphan(snapshot, record["name"], datetime.fromisoformat(record["changed"]), file, lock))
+            fields = json.loads(file.read_bytes().decode("utf-8", "surrogatepass"))
+            record = Record.from_dict(fields["record"]) if fields.get("record") is not None else None
+            snapshot = Snapshot(fields["text"], fields["path"], fields["encoding"], fields["newline"], record)
+            found.append(Orphan(snapshot, fields["name"], datetime.fromisoformat(fields["changed"]), file, lock))
         except (OSError, ValueError, KeyError, TypeError):
             lock.unlock()
     return sorted(found, key=lambda orphan: orphan.changed)
