@@ -38,10 +38,10 @@ MOST_WORDS_COMPARED = 8000
 # Context: this many words either side of a change, from its own paragraph.
 CONTEXT_WORDS = 6
 _CONTEXT_REACH = 120  # characters looked at for them
-_BEFORE = re.compile(r"(?:\S+\s+){0,%d}\S*\Z" % CONTEXT_WORDS)
+_BEFORE_REVERSED = re.compile(r"\S*(?:\s+\S+){0,%d}" % CONTEXT_WORDS)  # read backwards from the change
 _AFTER = re.compile(r"\S*(?:\s+\S+){0,%d}" % CONTEXT_WORDS)
-# White space alone is shown with the signs editors know from "show formatting marks".
-_VISIBLE = str.maketrans({" ": "·", "\n": "¶", "\t": "→", "\u00a0": "°"})
+# White space alone is shown with signs: a space struck through must still be seen.
+_VISIBLE = str.maketrans({" ": "␣", "\n": "¶", "\t": "→", "\u00a0": "°"})
 
 
 @dataclass(frozen=True)
@@ -249,7 +249,7 @@ def _context(text: str, start: int, end: int) -> tuple[str, str]:
     paragraph_end = text.find("\n", end)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     reach_start = max(paragraph_start, start - _CONTEXT_REACH)
-    before = _BEFORE.search(text, reach_start, start).group()
+    before = _BEFORE_REVERSED.match(text[reach_start:start][::-1]).group()[::-1]
     after = _AFTER.match(text, end, min(paragraph_end, end + _CONTEXT_REACH)).group()
     before = before if start - len(before) == paragraph_start else ELLIPSIS + before
     after = after if end + len(after) == paragraph_end else after + ELLIPSIS
@@ -257,5 +257,5 @@ def _context(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 def visible(piece: str) -> str:
-    """White space alone made visible (· for a space, ¶ for a paragraph break); other text as it is."""
+    """White space alone made visible (␣ for a space, ¶ for a paragraph break); other text as it is."""
     return piece.translate(_VISIBLE) if piece.isspace() else piece

@@ -250,11 +250,11 @@ def test_markup_in_a_story_is_shown_as_text():
     text = base.replace("left", "went")
     changes = find_changes(base, text)
     marked = marked_story(text, changes, HTML_MARKS)
-    assert marked == "He wrote &lt;b&gt;bold&lt;/b&gt; &amp; <a name='change-1'></a><del>left</del><ins>went</ins>."
+    assert marked == "He wrote &lt;b&gt;bold&lt;/b&gt; &amp; <a name='change-1'><del>left</del><ins>went</ins></a>."
     assert "<b>bold" not in report_html(heading(), text, changes)
 
 
 def test_white_space_changed_is_shown_with_visible_signs():
     base = "One.\n\nTwo."
     [joined] = find_changes(base, "One. Two.")
-    assert "[-¶¶-]{+·+}" in report_text(heading(), [joined])
+    assert "[-¶¶-]{+␣+}" in report_text(heading(), [joined])

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSaveFile, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -69,12 +69,16 @@ class ChangesView(QWidget):
         export_button.clicked.connect(self.export)
         accept_button.clicked.connect(self.accept)
         bar = QHBoxLayout()
+        bar.setContentsMargins(8, 4, 8, 4)
+        bar.setSpacing(12)
         bar.addWidget(self.summary, 1)
         bar.addWidget(key)
         bar.addWidget(export_button)
         bar.addWidget(accept_button)
         self.story_view = QTextBrowser()
+        self.story_view.document().setDocumentMargin(16)  # as the editor's
         self.list_view = QTextBrowser()
+        self.list_view.document().setDocumentMargin(8)
         self.list_view.setOpenLinks(False)
         self.list_view.anchorClicked.connect(self._go_to)
         splitter = QSplitter()
@@ -83,6 +87,8 @@ class ChangesView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         # While shown, a change to the story is looked at once, after the edit that made it.
@@ -124,9 +130,11 @@ class ChangesView(QWidget):
         self.list_view.setHtml(change_list(self.changes, INLINE_MARKS) or "<p>No changes yet.</p>")
 
     def _go_to(self, url: QUrl) -> None:
-        """A change picked in the list: shown in the marked story, and selected in the editor."""
-        self.story_view.scrollToAnchor(url.fragment())
-        number = int(url.fragment().rpartition("-")[2])
+        """A change picked in the list: shown, selected, in the marked story, and selected in the editor."""
+        name = url.fragment()
+        self.story_view.scrollToAnchor(name)
+        self.story_view.setTextCursor(_anchor_text(self.story_view.document(), name))
+        number = int(name.rpartition("-")[2])
         self._editor.setTextCursor(self._story.changes.cursor_at(self.changes[number - 1]))
         self._editor.centerCursor()
 
@@ -177,6 +185,23 @@ class ChangesView(QWidget):
         self._story.changes.start(accepted=True)
         self._story.write_recovery()  # an unsaved story's copy now carries the new base
         self._window.statusBar().showMessage("Changes accepted; the record starts again from here.")
+
+
+def _anchor_text(document: QTextDocument, name: str) -> QTextCursor:
+    """A cursor selecting the text inside the anchor ``name``."""
+    cursor = QTextCursor(document)
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if name in fragment.charFormat().anchorNames():
+                if not cursor.hasSelection():
+                    cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+            fragments += 1
+        block = block.next()
+    return cursor
 
 
 class StoryTabs(QTabWidget):

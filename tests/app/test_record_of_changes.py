@@ -282,7 +282,7 @@ def test_export_writes_the_record_for_the_desk(qtbot, monkeypatch, window, tmp_p
     else:
         assert exported.startswith("<!DOCTYPE html>")
         assert "Governor Maria<del> Alvarez</del> Alvarez said" in exported
-        assert "Latest News\n<a name='change-6'></a><ins> Updated by the desk.</ins>" in exported
+        assert "Latest News\n<a name='change-6'><ins> Updated by the desk.</ins></a>" in exported
         assert "<time datetime=" in exported
 
 
@@ -310,5 +310,6 @@ def test_a_change_picked_in_the_list_is_shown_and_selected_in_the_story(qtbot, m
     cursor = view.document().find("6")
     rect = view.cursorRect(cursor)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() - 2, rect.center().y()))
+    assert window.changes_view.story_view.textCursor().selectedText() == " Updated by the desk."
     assert window.editor.textCursor().selectedText() == " Updated by the desk."
     back_to_the_story(qtbot, window)
