@@ -118,12 +118,12 @@ def in_context(change: Change, marks: Marks) -> str:
 
 
 def marked_story(text: str, changes: Sequence[Change], marks: Marks) -> str:
-    """The whole story as HTML (white space kept) with every change marked where it is, each
-    inside an anchor named ``change-N`` (from 1)."""
+    """The whole story as HTML (white space kept) with every change marked where it is, between
+    empty anchors named ``change-N`` (from 1) and ``change-N-end``."""
     pieces, position = [], 0
     for number, change in enumerate(changes, 1):
         pieces.append(html.escape(text[position : change.start]))
-        pieces.append(f"<a name='change-{number}'>")
+        pieces.append(f"<a name='change-{number}'></a>")
         if change.removed:
             pieces.append(marks.deleted[0] + html.escape(_shown(change.removed)) + marks.deleted[1])
         if change.inserted:
@@ -131,7 +131,7 @@ def marked_story(text: str, changes: Sequence[Change], marks: Marks) -> str:
             if inserted.isspace():  # shown, and a paragraph break made too, so the story keeps its shape
                 inserted = visible(inserted).replace("¶", "¶\n")
             pieces.append(marks.inserted[0] + html.escape(inserted) + marks.inserted[1])
-        pieces.append("</a>")
+        pieces.append(f"<a name='change-{number}-end'></a>")
         position = change.end
     pieces.append(html.escape(text[position:]))
     return "".join(pieces)

@@ -250,7 +250,7 @@ def test_markup_in_a_story_is_shown_as_text():
     text = base.replace("left", "went")
     changes = find_changes(base, text)
     marked = marked_story(text, changes, HTML_MARKS)
-    assert marked == "He wrote &lt;b&gt;bold&lt;/b&gt; &amp; <a name='change-1'><del>left</del><ins>went</ins></a>."
+    assert marked == "He wrote &lt;b&gt;bold&lt;/b&gt; &amp; <a name='change-1'></a><del>left</del><ins>went</ins><a name='change-1-end'></a>."
     assert "<b>bold" not in report_html(heading(), text, changes)
 
 

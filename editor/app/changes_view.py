@@ -188,19 +188,21 @@ class ChangesView(QWidget):
 
 
 def _anchor_text(document: QTextDocument, name: str) -> QTextCursor:
-    """A cursor selecting the text inside the anchor ``name``."""
-    cursor = QTextCursor(document)
+    """A cursor selecting the text between the anchors ``name`` and ``name``-end (Qt gives an
+    empty anchor's name to the character after it; the end's is missing at the end of the text)."""
+    found = {}
     block = document.begin()
     while block.isValid():
         fragments = block.begin()
         while not fragments.atEnd():
             fragment = fragments.fragment()
-            if name in fragment.charFormat().anchorNames():
-                if not cursor.hasSelection():
-                    cursor.setPosition(fragment.position())
-                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+            for anchor in fragment.charFormat().anchorNames():
+                found.setdefault(anchor, fragment.position())
             fragments += 1
         block = block.next()
+    cursor = QTextCursor(document)
+    cursor.setPosition(found.get(name, 0))
+    cursor.setPosition(found.get(f"{name}-end", document.characterCount() - 1), QTextCursor.MoveMode.KeepAnchor)
     return cursor
 
 

@@ -282,7 +282,7 @@ def test_export_writes_the_record_for_the_desk(qtbot, monkeypatch, window, tmp_p
     else:
         assert exported.startswith("<!DOCTYPE html>")
         assert "Governor Maria<del> Alvarez</del> Alvarez said" in exported
-        assert "Latest News\n<a name='change-6'><ins> Updated by the desk.</ins></a>" in exported
+        assert "Latest News\n<a name='change-6'></a><ins> Updated by the desk.</ins><a name='change-6-end'></a>" in exported
         assert "<time datetime=" in exported
 
 
@@ -305,11 +305,22 @@ def test_a_change_picked_in_the_list_is_shown_and_selected_in_the_story(qtbot, m
     open_sample(window, tmp_path)
     fix_the_sample(qtbot, monkeypatch, window)
     show_changes(qtbot, window)
-    view = window.changes_view.list_view
-    # Clicking change 6's number.
-    cursor = view.document().find("6")
-    rect = view.cursorRect(cursor)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() - 2, rect.center().y()))
+    pick(qtbot, window, 3)
+    assert window.changes_view.story_view.textCursor().selectedText() == " Alvarez"
+    assert window.editor.textCursor().selectedText() == ""  # a deletion: the place it was
+    assert text_of(window)[window.editor.textCursor().position() :].startswith(" Alvarez said")
+    pick(qtbot, window, 6)
     assert window.changes_view.story_view.textCursor().selectedText() == " Updated by the desk."
     assert window.editor.textCursor().selectedText() == " Updated by the desk."
     back_to_the_story(qtbot, window)
+
+
+def pick(qtbot, window, number):
+    """Clicks the number of change ``number`` in the list."""
+    from PySide6.QtCore import QRegularExpression
+
+    view = window.changes_view.list_view
+    cursor = view.document().find(QRegularExpression(f"^{number} ·"))
+    cursor.setPosition(cursor.selectionStart() + len(str(number)))
+    rect = view.cursorRect(cursor)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() - 3, rect.center().y()))
