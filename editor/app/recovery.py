@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,8 @@ from PySide6.QtCore import QFileDevice, QLockFile, QSaveFile
 
 from editor.changes import Record
 from editor.userdata import data_folder, private_folder
+
+_log = logging.getLogger(__name__)
 
 # Unsaved copy is nobody else's business: the folder is 0700 and each copy 0600.
 _OWNER_ONLY = QFileDevice.Permission.ReadOwner | QFileDevice.Permission.WriteOwner
@@ -50,6 +53,7 @@ class Orphan:
     changed: datetime
     file: Path
     lock: QLockFile
+    problem: str = ""  # why its record of changes could not be read (the story itself could)
 
     def discard(self) -> None:
         _remove(self.file)
@@ -106,12 +110,24 @@ def orphans(folder: Path) -> list[Orphan]:
             continue  # a running window's copy
         try:
             fields = json.loads(file.read_bytes().decode("utf-8", "surrogatepass"))
-            record = Record.from_dict(fields["record"]) if fields.get("record") is not None else None
+            record, problem = _record_in(fields, file)
             snapshot = Snapshot(fields["text"], fields["path"], fields["encoding"], fields["newline"], record)
-            found.append(Orphan(snapshot, fields["name"], datetime.fromisoformat(fields["changed"]), file, lock))
+            changed = datetime.fromisoformat(fields["changed"])
+            found.append(Orphan(snapshot, fields["name"], changed, file, lock, problem))
         except (OSError, ValueError, KeyError, TypeError):
             lock.unlock()
     return sorted(found, key=lambda orphan: orphan.changed)
+
+
+def _record_in(fields: dict, file: Path) -> tuple[Record | None, str]:
+    """A copy's record of changes (none in a copy an older Copydesk wrote), or why it cannot be read."""
+    if fields.get("record") is None:
+        return None, ""
+    try:
+        return Record.from_dict(fields["record"]), ""
+    except (KeyError, TypeError) as error:
+        _log.warning("the record of changes in %s cannot be read: %r", file, error)
+        return None, f"its record of changes could not be read ({type(error).__name__}: {error})"
 
 
 def _remove(file: Path) -> None:

@@ -281,7 +281,12 @@ class StoryFile(QObject):
             )
             if answer == "Restore":
                 empty = self.path is None and not self.modified and not plain_text(self._editor)
-                (self if empty else elsewhere()).restore(orphan.snapshot)
+                story = self if empty else elsewhere()
+                story.restore(orphan.snapshot)
+                if orphan.problem:
+                    story._window.statusBar().showMessage(
+                        f"{orphan.name} is restored, but {orphan.problem}; it starts again from the restored text."
+                    )
             if answer == "Decide Later":
                 orphan.keep()
             else:

@@ -232,6 +232,27 @@ def test_a_restored_story_shows_the_same_record(qtbot, monkeypatch, tmp_path):
     later.editor.document().setModified(False)
 
 
+def test_a_copy_whose_record_is_damaged_restores_the_story_and_says_so(qtbot, monkeypatch, tmp_path):
+    folder = tmp_path / "recovery"
+    first = new_window(qtbot, tmp_path, folder)
+    qtbot.keyClicks(first.editor, "Unsaved words.")
+    first.story.write_recovery()
+    copy = json.loads(first.story.recovery.file.read_text(encoding="utf-8"))
+    copy["record"]["fixes"] = [{"start": 0}]
+    (folder / "crashed.json").write_text(json.dumps(copy), encoding="utf-8")
+    first.editor.document().setModified(False)
+    first.close()
+
+    later = new_window(qtbot, tmp_path, folder)
+    answers = Dialogs(monkeypatch, later)
+    answers.answers = ["Restore"]
+    later.offer_recovery()
+    assert text_of(later) == "Unsaved words."
+    assert later.statusBar().currentMessage().startswith("Untitled is restored, but its record of changes could not")
+    assert show_changes(qtbot, later) == []
+    later.editor.document().setModified(False)
+
+
 # The repeated name fixed as the context menu fixes it, and words typed, just before the crash.
 FIX_AND_TYPE = """
     marks = [mark for mark in window.editor.marked if mark.issue.rule == "repeated-word"]
