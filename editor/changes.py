@@ -102,12 +102,6 @@ class Change:
             return TYPED
         return ", ".join(rules) + (" and typing" if self.typed else "")
 
-    @property
-    def kind(self) -> str:
-        if not self.removed:
-            return "Inserted"
-        return "Deleted" if not self.inserted else "Replaced"
-
 
 # ------------------------------------------------------------ finding the changes
 
@@ -181,7 +175,7 @@ class _FixIndex:
     touch it but for spaces (words compared one by one may take a deletion's space from either side)."""
 
     def __init__(self, text: str, fixes: Sequence[Fix]) -> None:
-        reaches = sorted((_widened(text, fix), fix) for fix in fixes)
+        reaches = sorted(((_widened(text, fix), fix) for fix in fixes), key=lambda reach: reach[0])
         self._starts = [start for (start, _), _ in reaches]
         self._reaches = reaches
         # The furthest any fix so far reaches: rises, so the first that could touch a hunk is found by halving.

@@ -99,7 +99,7 @@ def test_paragraphs_inserted_and_deleted_at_the_start_the_middle_and_the_end():
         changes = find_changes(base, text)
         assert changes and rebuilt_base(text, changes) == base, text
     [added] = find_changes(base, base + "\n\nFour.")
-    assert added.inserted == "\n\nFour." and added.line == 5 and added.kind == "Inserted"
+    assert (added.removed, added.inserted, added.line) == ("", "\n\nFour.", 5)
 
 
 def test_context_stays_in_the_paragraph_and_says_where_it_stops_short():
@@ -147,6 +147,33 @@ def compared(monkeypatch):
 
     monkeypatch.setattr(changes_module, "SequenceMatcher", Counting)
     return sizes
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=30), st.data())
+def test_fixes_anywhere_are_told_with_changes_where_they_are(pieces, data):
+    base = text = "".join(pieces)
+    fixes = []
+    for _ in range(data.draw(st.integers(0, 4))):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, min(len(text), start + 6)))
+        new = data.draw(_PIECES)
+        if text[start:end] == new:
+            continue
+        shift = len(new) - (end - start)
+        # Fixes after this one move with it; one it overlaps is no longer in effect.
+        fixes = [
+            fix if fix.end <= start else Fix(fix.start + shift, fix.end + shift, fix.rule, "", fix.text, fix.replaced)
+            for fix in fixes
+            if fix.end <= start or fix.start >= end
+        ]
+        fixes.append(Fix(start, start + len(new), f"rule-{len(fixes)}", "", new, text[start:end]))
+        text = text[:start] + new + text[end:]
+    changes = find_changes(base, text, fixes)
+    assert rebuilt_base(text, changes) == base
+    for change in changes:
+        if not (change.removed + change.inserted).isspace():  # one space more or less is anywhere in a run
+            assert all(fix.start <= change.end + 2 and change.start <= fix.end + 2 for fix in change.fixes)
 
 
 def test_a_long_run_of_rewritten_sentences_is_one_change_found_at_once(compared):
