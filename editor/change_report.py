@@ -173,6 +173,7 @@ del {{ color: {DELETED_COLOUR}; background: {DELETED_BACKGROUND}; text-decoratio
 def report_html(heading: Heading, text: str, changes: Sequence[Change]) -> str:
     """The record as a web page: the heading, each change in context, then the story marked."""
     title = f"Changes to {heading.story}"
+    exported = heading.exported.isoformat(timespec="seconds")
     items = "\n".join(
         f"<li><div class='source'>Line {change.line} · {html.escape(describe(change))}</div>"
         f"<div>{in_context(change, HTML_MARKS)}</div></li>"
@@ -189,7 +190,7 @@ def report_html(heading: Heading, text: str, changes: Sequence[Change]) -> str:
 <h1>{html.escape(title)}</h1>
 <dl>
 <dt>House style</dt><dd>{html.escape(heading.style)}</dd>
-<dt>Exported</dt><dd><time datetime="{heading.exported.isoformat(timespec='seconds')}">{when(heading.exported)}</time></dd>
+<dt>Exported</dt><dd><time datetime="{exported}">{when(heading.exported)}</time></dd>
 <dt>Changes</dt><dd>{html.escape(summary(changes))}, {html.escape(heading.since_sentence())}</dd>
 <dt>Marks</dt><dd><ins>inserted</ins> (underlined), <del>deleted</del> (struck through)</dd>
 </dl>

@@ -66,8 +66,8 @@ class ChangesView(QWidget):
         self.accept_action = QAction("&Accept All Changes…", self)
         self.accept_action.triggered.connect(self.accept)
         export_button, accept_button = QPushButton("Export…"), QPushButton("Accept All Changes…")
-        export_button.clicked.connect(self.export)
-        accept_button.clicked.connect(self.accept)
+        export_button.clicked.connect(self.export_action.trigger)
+        accept_button.clicked.connect(self.accept_action.trigger)
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 4, 8, 4)
         bar.setSpacing(12)
@@ -125,7 +125,8 @@ class ChangesView(QWidget):
         self.summary.setText(f"<b>{summary(self.changes)}</b> {self._heading().since_sentence()}")
         scroll = self.story_view.verticalScrollBar().value()
         self.story_view.setFont(self._editor.font())  # zoomed with the story
-        self.story_view.setHtml(f"<div style='white-space: pre-wrap'>{marked_story(text, self.changes, INLINE_MARKS)}</div>")
+        marked = marked_story(text, self.changes, INLINE_MARKS)
+        self.story_view.setHtml(f"<div style='white-space: pre-wrap'>{marked}</div>")
         self.story_view.verticalScrollBar().setValue(scroll)
         self.list_view.setHtml(change_list(self.changes, INLINE_MARKS) or "<p>No changes yet.</p>")
 
