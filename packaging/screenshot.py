@@ -3,7 +3,8 @@ default size, on a real X screen (an Xvfb screen of just that size when there is
 
 - docs/screenshot.png: the sample story with its marks and the issue cards;
 - docs/review.png: the story reviewed from the keyboard: F8 three times, the issue selected,
-  its card with the keys, and "Issue 3 of 16: …" in the status bar.
+  its card with the keys, and "Issue 3 of 16: …" in the status bar;
+- docs/changes.png: the Changes tab after a fix, a fix-all and a typed sentence.
 
     .venv/bin/python packaging/screenshot.py     (needs: apt-get install xvfb)
 
@@ -86,9 +87,29 @@ def shoot() -> None:
     for _ in range(3):
         QTest.keyClick(window.editor, Qt.Key.Key_F8)
     save("review.png")
+    record_changes(window, run_events)
+    save("changes.png")
     window.editor.document().setModified(False)
     window.close()
     app.processEvents()
+
+
+def record_changes(window, run_events) -> None:
+    """The Changes tab after the repeated name is fixed, the country's forms fixed all at once,
+    and a sentence typed; change 3 picked in the list."""
+    from PySide6.QtCore import QUrl
+
+    [repeated] = [mark for mark in window.editor.marked if mark.issue.rule == "repeated-word"]
+    window.editor.apply_fix(repeated, repeated.issue.replacements[0])
+    run_events(300)
+    window.editor.fix_group(next(m for m in window.editor.marked if m.issue.rule == "variant-consistency").issue.group)
+    run_events(300)
+    cursor = window.editor.textCursor()
+    cursor.setPosition(window.editor.toPlainText().index(" The last upgrade"))
+    cursor.insertText(" Officials did not say when work would start.")
+    window.tabs.setCurrentWidget(window.changes_view)
+    run_events(300)
+    window.changes_view.list_view.anchorClicked.emit(QUrl("#change-3"))
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from editor.app import recovery
+from editor.app.changes_view import ChangesView, StoryTabs
 from editor.app.grammar import GrammarSupport
 from editor.app.issue_panel import IssuePanel
 from editor.app.look import Look, StoryFont
@@ -49,10 +50,12 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([780, 420])  # the cards need room to read; the story keeps its lines
-        self.setCentralWidget(splitter)
         self.setAcceptDrops(True)
         self.story = StoryFile(self, self.editor, recovery_folder or recovery.default_folder())
         self.style_box = StyleChooser(self, self.settings, notes)
+        self.changes_view = ChangesView(self, self.editor, self.story, lambda: self.style_box.style.name)
+        self.tabs = StoryTabs(splitter, self.editor, self.changes_view)
+        self.setCentralWidget(self.tabs)
         words, problem = load_dictionary(self.dictionary_path)
         notes += [f"Dictionary not loaded: {problem}"] if problem else []
         self.checker = CheckWorker(CheckSession(self.style_box.style, words), self)
@@ -77,6 +80,8 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "Save &As…", QKeySequence.StandardKey.SaveAs, self.story.save_as)
         self.utf8_action = self._add(file_menu, "Use &UTF-8 for This Story", QKeySequence(), self.story.use_utf8)
         file_menu.addSeparator()
+        file_menu.addActions([self.changes_view.export_action, self.changes_view.accept_action])
+        file_menu.addSeparator()
         # Not StandardKey.Quit: that is empty without a desktop theme (plain X11, offscreen).
         self._add(file_menu, "&Quit", "Ctrl+Q", QApplication.closeAllWindows)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -92,6 +97,8 @@ class MainWindow(QMainWindow):
         self._add(view_menu, "Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self.story_font.zoom(-1))
         font_action = self._add(view_menu, "Story &Font…", QKeySequence(), self.story_font.choose)
         self.look.add_menu(view_menu, self.settings)
+        view_menu.addAction(self.tabs.show_action)
+        self.addAction(self.tabs.show_action)
         review = self.review
         self.addToolBar(self.look.toolbar(
             [(open_action, "open"), (save_action, "save")],
