@@ -107,22 +107,39 @@ class IssuePanel(QWidget):
         self.tree.itemActivated.connect(lambda item: item.parent() and self.clicked(self.tree.indexFromItem(item), None))
         self._show_ignored_count()
 
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.delegate.restyle()
+        super().changeEvent(event)
+
     # ------------------------------------------------------------ a check's result
 
     def show_checked(self, checked: Checked, marks: Sequence[Marked] = ()) -> None:
         """Lists ``checked``'s issues, whose marks in the editor are ``marks``."""
         changes = checked.changes.rows if checked.changes.base_rows is self.rows else row_changes(self.rows, checked.rows)
-        if changes:
+        if not changes:
+            pass
+        elif any(len(change.rows) != change.last - change.first for change in changes) or self._on_screen(changes):
             # First: with a layout pending, Qt measures no card for each row changed (it would
             # measure every card from the top of the view down to a row far below it), and
             # measures only the cards on screen once, after.
             self.tree.relayout()
-        for change in changes:
-            self._apply(change)
+            for change in changes:
+                self._apply(change)
+        else:
+            # Only cards off screen were rewritten: Qt need not hear of each (it would measure
+            # the cards between), as long as it measures them again before they show.
+            self.tree.model().blockSignals(True)
+            for change in changes:
+                self._apply(change)
+            self.tree.model().blockSignals(False)
+            self.tree.stale = True
         self.rows, self._by_category, self._marks = checked.rows, checked.by_category, marks
+        old_counts = self.counts
         self.counts = {category: len(indices) for category, indices in checked.by_category.items()}
         for index, category in enumerate(self._categories):
-            self.tree.topLevelItem(index).setText(0, f"{kind(category).name} ({self.counts[category]})")
+            if self.counts[category] != old_counts.get(category):
+                self.tree.topLevelItem(index).setText(0, f"{kind(category).name} ({self.counts[category]})")
         self.legend.set_counts(self.counts)
         if checked.group_sizes != self.group_sizes:
             self.group_sizes = checked.group_sizes
@@ -130,6 +147,21 @@ class IssuePanel(QWidget):
         if (checked.ignored, checked.ignored_rules) != (self.ignored, self.ignored_rules):
             self.ignored, self.ignored_rules = checked.ignored, checked.ignored_rules
             self._show_ignored_count()
+
+    def _on_screen(self, changes: tuple[RowChange, ...]) -> bool:
+        """Whether any of these rewritten rows is on screen (or its kind is new)."""
+        tree = self.tree
+        top, bottom = tree.indexAt(QPoint(0, 0)), tree.indexAt(QPoint(0, tree.viewport().height() - 1))
+        if not top.isValid():
+            return True
+        first, last = _place(top), _place(bottom) if bottom.isValid() else (len(self._categories), 0)
+        for change in changes:
+            if change.category not in self._categories:
+                return True
+            header = self._categories.index(change.category)
+            if first <= (header, change.last - 1) and (header, change.first) <= last:
+                return True
+        return False
 
     def _apply(self, change: RowChange) -> None:
         if change.category not in self._categories:
@@ -208,6 +240,7 @@ class IssuePanel(QWidget):
         item = self.item_of(mark)
         if item is None:
             return {}
+        self.tree.measure_if_stale()
         rect = self.tree.visualItemRect(item)
         if not rect.isValid():
             return {}
@@ -247,6 +280,12 @@ class IssuePanel(QWidget):
             self.ignoreRequested.emit(mark.issue)
 
 
+def _place(index) -> tuple[int, int]:
+    """Where a row of the tree is, in the order of the rows: (kind, card), a kind's heading as card -1."""
+    parent = index.parent()
+    return (parent.row(), index.row()) if parent.isValid() else (index.row(), -1)
+
+
 def _set_row(item: QTreeWidgetItem, card: Card) -> QTreeWidgetItem:
     context = card.context
     # What a screen reader (and a search of the list) reads; the delegate paints the card itself.
@@ -274,10 +313,24 @@ class CardList(QTreeWidget):
         self.setExpandsOnDoubleClick(False)
         self.setAllColumnsShowFocus(True)
         self._width = 0
+        # Cards off screen were rewritten without Qt measuring them: measure before any scroll.
+        self.stale = False
+        for shown in (self.verticalScrollBar().valueChanged, self.itemExpanded, self.itemCollapsed):
+            shown.connect(self.measure_if_stale)
 
     def relayout(self) -> None:
         """Measures the cards again (their text or width changed) once the event loop is free."""
+        self.stale = False
         self.scheduleDelayedItemsLayout()
+
+    def measure_if_stale(self) -> None:
+        if self.stale:
+            self.relayout()
+            self.executeDelayedItemsLayout()
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        self.measure_if_stale()
+        super().scrollTo(index, hint)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -295,12 +348,25 @@ class CardDelegate(QStyledItemDelegate):
         self._cache: dict[tuple, _Geometry] = {}
         self._pictures: dict[tuple, QPixmap] = {}
         self.story_family = ""  # the story's typeface, in which a card quotes it
+        self._look: tuple | None = None
         self._hover: tuple[int, int, int] | None = None  # (header row, row, button) under the mouse
         self._pressed: tuple[int, int, int] | None = None
 
     def set_story_family(self, family: str) -> None:
         self.story_family = family
+        self.restyle()
+
+    def restyle(self) -> None:
+        """The panel's font, colours or the story's typeface changed: cards are measured and drawn anew."""
+        self._look = None
         self.panel.tree.relayout()
+
+    def _look_key(self) -> tuple:
+        """What every card's look depends on (asked once, not per card and paint)."""
+        if self._look is None:
+            tree = self.panel.tree
+            self._look = (tree.font().key(), self.story_family, is_dark(tree.palette()))
+        return self._look
 
     # ------------------------------------------------------------ measuring
 
@@ -318,14 +384,12 @@ class CardDelegate(QStyledItemDelegate):
         card: Card = index.data(_ROLE)
         current = self.panel.tree.currentIndex() == index
         fix_all = self.panel.group_sizes.get(card.group, 0) if card.group is not None and card.fixes else 0
-        font = self.panel.tree.font()
-        dark = is_dark(self.panel.tree.palette())
-        key = (card, width, current, current and self.panel.reviewing, fix_all, font.key(), self.story_family, dark)
+        key = (card, width, current, current and self.panel.reviewing, fix_all, self._look_key())
         geometry = self._cache.get(key)
         if geometry is None:
             if len(self._cache) > MEASURED_CARDS:
                 self._cache.clear()
-            geometry = self._cache[key] = self._measure(card, width, current, fix_all, index, font)
+            geometry = self._cache[key] = self._measure(card, width, current, fix_all, index, self.panel.tree.font())
         return key, geometry
 
     def _measure(self, card: Card, width: int, current: bool, fix_all: int, index, font: QFont) -> _Geometry:
@@ -456,14 +520,14 @@ class CardDelegate(QStyledItemDelegate):
         palette = self.panel.tree.palette()
         ratio = painter.device().devicePixelRatioF()
         key = ("header", category, self.panel.counts.get(category, 0), self.panel.tree.isExpanded(index),
-               rect.width(), rect.height(), is_dark(palette), self.panel.tree.font().key(), ratio)
+               rect.width(), rect.height(), self._look_key(), ratio)
         picture = self._pictures.get(key)
         if picture is None:
             picture = self._pictures[key] = self._draw_header(key, palette)
         painter.drawPixmap(rect.topLeft(), picture)
 
     def _draw_header(self, key: tuple, palette) -> QPixmap:
-        _, category, count, expanded, width, height, dark, _, ratio = key
+        _, category, count, expanded, width, height, (_, _, dark), ratio = key
         picture = QPixmap(round(width * ratio), round(height * ratio))
         picture.setDevicePixelRatio(ratio)
         picture.fill(palette.color(QPalette.ColorRole.Window))

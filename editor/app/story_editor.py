@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import html
 
-from PySide6.QtCore import QEvent, QPointF, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Signal
 from PySide6.QtGui import QFont, QPainter, QTextCursor, QTextOption
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip
 
@@ -176,9 +176,9 @@ class StoryEditor(QPlainTextEdit):
     def _paint_lines(self, rect) -> None:
         """Draws the lines under the issues on the part of the story being repainted (Qt draws
         the shading; its own underlines are hairlines that do not tell the kinds apart)."""
-        first = self.cursorForPosition(rect.topLeft()).block().position()
-        last_block = self.cursorForPosition(rect.bottomRight()).block()
-        last = last_block.position() + last_block.length()
+        # From the start of the first line repainted to the end of the last (a key repaints one line).
+        first = self.cursorForPosition(QPoint(0, rect.top())).position()
+        last = self.cursorForPosition(QPoint(self.viewport().width(), rect.bottom())).position()
         drawn = self._drawn
         low = bisect.bisect_left(drawn, first - self._longest, key=_start)
         high = bisect.bisect_right(drawn, last, lo=low, key=_start)

@@ -236,3 +236,23 @@ def test_the_dark_appearance_draws_the_marks_in_the_dark_colours(qtbot, window, 
         assert colours == {kind("typo").dark, kind("consistency").dark, kind("style").dark}
     finally:
         window.look.apply("light")
+
+
+def test_a_card_rewritten_off_screen_is_measured_again_before_it_shows(qtbot, window, tmp_path):
+    text = "\n\n".join(f"Paragraph {n} said the the talks ended." for n in range(40))
+    open_story(qtbot, window, tmp_path, text + "\n\nPrices rose 5 per cent.")
+    panel, scroll_bar = window.panel, window.panel.tree.verticalScrollBar()
+    scroll_bar.setValue(scroll_bar.maximum())  # the last cards seen once: Qt knows their heights
+    scroll_bar.setValue(0)
+    # An edit far from the cursor (as a Replace All makes): the last card grows while off screen.
+    cursor = QTextCursor(window.editor.document())
+    cursor.setPosition(text.rindex("the the") + len("the the"))
+    cursor.insertText(" remarkably protracted, inconclusive negotiations")
+    wait_until_checked(qtbot, window)
+    last = [mark for mark in window.editor.marked if mark.original == "the the"][-1]
+    item = panel.item_of(last)
+    assert "remarkably protracted" in item.text(0)
+    scroll_bar.setValue(scroll_bar.maximum())
+    rect = panel.tree.visualItemRect(item)
+    assert rect.height() == panel.delegate.sizeHint(None, panel.tree.indexFromItem(item)).height()
+    assert all(rect.contains(button) for button in panel.button_rects(last).values())
