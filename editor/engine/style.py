@@ -23,6 +23,7 @@ from editor.engine.resources import builtin_style_names, resource, word_list
 DEFAULT_STYLE = "ap"
 LOCALES = ("en-US", "en-GB")
 QUOTE_PUNCTUATION = ("inside", "logical")
+WIRE_ABBREVIATIONS = ("house-words", "expand")
 
 
 class StyleError(Exception):
@@ -64,6 +65,8 @@ class WordLists:
     legitimate_repeats: frozenset[str] = frozenset()
     scrape_lines: tuple[str, ...] = ()
     spelling_exceptions: frozenset[str] = frozenset()
+    house_words: frozenset[str] = frozenset()
+    wire_abbreviations: str = field(default="house-words", metadata={"choices": WIRE_ABBREVIATIONS})
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,8 @@ class HouseStyle:
     legitimate_repeats: frozenset[str]
     scrape_lines: tuple[str, ...]
     spelling_exceptions: frozenset[str]
+    house_words: frozenset[str]
+    wire_abbreviations: str
     variants: tuple[VariantGroup, ...]
     substitutions: tuple[Substitution, ...]
     languagetool: LanguageToolSettings
@@ -373,6 +378,8 @@ def _build(layers: list[_StyleFile]) -> HouseStyle:
         legitimate_repeats=frozenset(repeat.casefold() for repeat in repeats),
         scrape_lines=tuple(dict.fromkeys(scrape)),
         spelling_exceptions=frozenset(word.casefold() for word in words.spelling_exceptions),
+        house_words=words.house_words,
+        wire_abbreviations=words.wire_abbreviations,
         variants=tuple(variants.values()),
         substitutions=tuple(substitutions.values()),
         languagetool=replace(languagetool, language=languagetool.language or settings.locale),

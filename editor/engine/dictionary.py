@@ -1,0 +1,277 @@
+"""Hunspell dictionaries for the spelling rule, and suggestions ranked for typing damage.
+
+The dictionaries are the system's Hunspell files (Debian's ``hunspell-en-us``
+and ``hunspell-en-gb``; the standalone bundle carries its own), read through
+PyEnchant with its Hunspell provider asked by name: Debian's Enchant asks
+Aspell first for English, and a dictionary that changed with the machine
+would change what is flagged. Every answer is kept per word, so a story
+checked again while it is typed costs a dictionary lookup per new word only.
+
+Suggestions are the words one edit away that the dictionary knows, ranked by
+how typing and transmission damage a word: two letters swapped and a letter
+doubled or undoubled first, then a dropped letter or a neighbouring key, then
+any other letter; among equals, a word the story itself uses, then the word
+more common in English (by the grades of SCOWL, ``common-words.txt``), then
+Hunspell's order. Without a word one edit away, Hunspell's own suggestions
+at most two edits away are offered.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from editor.engine.resources import resource
+
+# Enchant's names for the house styles' locales.
+LANGUAGE_TAGS = {"en-US": "en_US", "en-GB": "en_GB"}
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# The dearest edit that typing makes (a neighbouring key); dearer ones change a letter for any other.
+SLIP = 2
+# Answers kept per dictionary: every word of a long story and the candidates tried for its typos.
+KEPT_ANSWERS = 500_000
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _neighbour_keys() -> dict[str, frozenset[str]]:
+    """Keys next to each letter on a QWERTY keyboard, within its row and the rows above and below."""
+    position = {key: (row, column + 0.5 * row) for row, keys in enumerate(_ROWS) for column, key in enumerate(keys)}
+    return {
+        key: frozenset(
+            other
+            for other, (row2, column2) in position.items()
+            if other != key and abs(row - row2) <= 1 and abs(column - column2) <= 1
+        )
+        for key, (row, column) in position.items()
+    }
+
+
+NEIGHBOUR_KEYS = _neighbour_keys()
+
+
+@cache
+def _grades() -> dict[str, int]:
+    grades: dict[str, int] = {}
+    grade = 0
+    for line in resource("wordlists", "common-words.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("["):
+            grade = int(line.strip("[]"))
+        elif line and not line.startswith("#"):
+            grades.setdefault(line, grade)
+    return grades
+
+
+def grade(word: str) -> int | None:
+    """How common ``word`` is in English: 10 for the most common words, then 20, 35 and 50; None for rarer.
+
+    A capitalised word counts as common when its lowercase form is ("Government").
+    """
+    grades = _grades()
+    found = grades.get(word)
+    if found is None and not word.islower():
+        found = grades.get(word.lower())
+    return found
+
+
+RARE = 100
+
+
+class DictionaryUnavailable(Exception):
+    """No Hunspell dictionary for a locale; the message says what to install."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One candidate correction: the word, and how likely typing made the written word from it (0 likeliest)."""
+
+    word: str
+    cost: int
+
+
+def edits(word: str) -> Iterable[Edit]:
+    """Every string one edit from ``word`` (lowercase letters), with the edit's cost as typing damage.
+
+    0: two neighbouring letters swapped, a letter typed twice, a doubled letter typed once;
+    1: a letter dropped;
+    2: a key's neighbour struck instead or as well (SLIP and below: what typing does);
+    3: any other letter changed or added.
+    """
+    length = len(word)
+    for index in range(length - 1):
+        if word[index] != word[index + 1]:
+            yield Edit(word[:index] + word[index + 1] + word[index] + word[index + 2 :], 0)
+    for index in range(length):
+        # The written word has a letter the right one lacks: typed twice, a neighbour's, or any.
+        letter = word[index]
+        before = word[index - 1] if index else ""
+        after = word[index + 1] if index + 1 < length else ""
+        if letter in (before, after):
+            cost = 0
+        elif before in NEIGHBOUR_KEYS.get(letter, ()) or after in NEIGHBOUR_KEYS.get(letter, ()):
+            cost = SLIP
+        else:
+            cost = SLIP + 1
+        yield Edit(word[:index] + word[index + 1 :], cost)
+    for index in range(length + 1):
+        # The written word lacks a letter: a doubled one typed once, or any dropped.
+        for letter in LETTERS:
+            doubled = letter == (word[index - 1] if index else "") or letter == (word[index] if index < length else "")
+            yield Edit(word[:index] + letter + word[index:], 0 if doubled else 1)
+    for index in range(length):
+        neighbours = NEIGHBOUR_KEYS.get(word[index], frozenset())
+        for letter in LETTERS:
+            if letter != word[index]:
+                yield Edit(word[:index] + letter + word[index + 1 :], SLIP if letter in neighbours else SLIP + 1)
+
+
+def edit_distance(first: str, second: str, limit: int) -> int:
+    """Letters added, removed, changed or swapped with a neighbour to turn ``first`` into ``second``;
+    ``limit + 1`` as soon as it is clear to be more than ``limit``."""
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(second) + 1))
+    for i, a in enumerate(first, 1):
+        row = [i] + [0] * len(second)
+        for j, b in enumerate(second, 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        previous2, previous = previous, row
+    return previous[-1]
+
+
+def shape(word: str, model: str) -> str:
+    """``word`` (lowercase) written the way ``model`` is: in capitals, with a capital first, or as it is."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+class SpellingDictionary:
+    """One locale's Hunspell dictionary; safe to share between threads."""
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale
+        self._lock = threading.Lock()
+        self._dictionary = _request_dictionary(locale)
+        self._known: dict[str, bool] = {}
+        self._corrections: dict[str, dict[str, int]] = {}
+        self._suggested: dict[str, tuple[str, ...]] = {}
+
+    def knows(self, word: str) -> bool:
+        """Whether Hunspell accepts ``word`` as written (a capital first or all capitals are fine for any word)."""
+        known = self._known.get(word)
+        if known is None:
+            with self._lock:
+                known = self._dictionary.check(word)
+            if len(self._known) >= KEPT_ANSWERS:
+                self._known.clear()
+            self._known[word] = known
+        return known
+
+    def corrections(self, word: str) -> dict[str, int]:
+        """Words the dictionary knows one edit from ``word``, written as ``word`` is, with each edit's cost.
+
+        A lowercase word gets proper nouns ("mondy" to "Monday") only when no
+        lowercase word is one edit away.
+        """
+        found = self._corrections.get(word)
+        if found is None:
+            found = self._find_corrections(word)
+            if len(self._corrections) >= KEPT_ANSWERS // 100:
+                self._corrections.clear()
+            self._corrections[word] = found
+        return found
+
+    def suggestions(self, word: str) -> tuple[str, ...]:
+        """Fixes for ``word``, likeliest first: its corrections by cost, ties in Hunspell's order;
+        without any, Hunspell's suggestions at most two edits away."""
+        corrections = self.corrections(word)
+        hunspell: dict[str, int] = {}
+        if not corrections or _ties(corrections):
+            hunspell = {suggestion: rank for rank, suggestion in enumerate(self.hunspell_suggestions(word))}
+        if not corrections:
+            lower = word.lower()
+            return tuple(s for s in hunspell if edit_distance(lower, s.lower(), 2) <= 2)
+        return tuple(
+            sorted(
+                corrections,
+                key=lambda fix: (corrections[fix], grade(fix) or RARE, hunspell.get(fix, len(hunspell)), fix),
+            )
+        )
+
+    def _find_corrections(self, word: str) -> dict[str, int]:
+        lower = word.lower()
+        if not lower.isalpha() or not lower.isascii():
+            return {}
+        model = word
+        best = self._known_edits(lower, model)
+        if not best and word.islower():
+            model = "A"
+            best = self._known_edits(lower, model)
+        return {shape(candidate, model): cost for candidate, cost in best.items()}
+
+    def _known_edits(self, lower: str, model: str) -> dict[str, int]:
+        best: dict[str, int] = {}
+        for edit in edits(lower):
+            if edit.cost < best.get(edit.word, SLIP + 2) and edit.word and self.knows(shape(edit.word, model)):
+                best[edit.word] = edit.cost
+        return best
+
+    def hunspell_suggestions(self, word: str) -> tuple[str, ...]:
+        """Hunspell's own suggestions for ``word``, in its order (slow: some 15 ms a word, so kept)."""
+        suggested = self._suggested.get(word)
+        if suggested is None:
+            with self._lock:
+                suggested = tuple(self._dictionary.suggest(word))
+            if len(self._suggested) >= KEPT_ANSWERS // 100:
+                self._suggested.clear()
+            self._suggested[word] = suggested
+        return suggested
+
+
+def _ties(corrections: dict[str, int]) -> bool:
+    """Whether more than one correction is among the cheapest and most common, for Hunspell to decide."""
+    best = min((cost, grade(fix) or RARE) for fix, cost in corrections.items())
+    return sum((cost, grade(fix) or RARE) == best for fix, cost in corrections.items()) > 1
+
+
+def _request_dictionary(locale: str):
+    tag = LANGUAGE_TAGS[locale]
+    _use_bundled_dictionaries()
+    try:
+        import enchant
+    except ImportError as error:  # PyEnchant is installed, but the Enchant library it loads is not
+        raise DictionaryUnavailable(f"the Enchant library is missing ({error}); install libenchant-2-2") from None
+    broker = enchant.Broker()
+    # Debian orders Aspell first for English; Hunspell's dictionaries are the ones Copydesk is measured with.
+    broker.set_ordering(tag, "hunspell")
+    if not broker.dict_exists(tag):
+        package = "hunspell-" + tag.lower().replace("_", "-")
+        raise DictionaryUnavailable(f"no Hunspell dictionary for {locale}; install {package}")
+    dictionary = broker.request_dict(tag)
+    if dictionary.provider.name != "hunspell":
+        raise DictionaryUnavailable(f"no Hunspell dictionary for {locale} (Enchant offers {dictionary.provider.name})")
+    return dictionary
+
+
+def _use_bundled_dictionaries() -> None:
+    """Points Enchant at the dictionaries shipped inside Copydesk, where there are any (the standalone bundle)."""
+    bundled = resource("hunspell")
+    if bundled.is_dir() and "ENCHANT_CONFIG_DIR" not in os.environ:
+        os.environ["ENCHANT_CONFIG_DIR"] = str(bundled.parent)
+
+
+@cache
+def spelling_dictionary(locale: str) -> SpellingDictionary:
+    """The dictionary for a house style's locale, loaded once; ``DictionaryUnavailable`` when there is none."""
+    return SpellingDictionary(locale)

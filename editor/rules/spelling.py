@@ -1,0 +1,454 @@
+"""Misspelt words: "goverment", "recieve", a word run into the next ("inthe") or split ("exch ange").
+
+Words are looked up in the Hunspell dictionary of the house style's locale,
+with the style's own words (``[words] house_words``), the wire abbreviations
+of ``resources/wordlists/wire-abbreviations.toml`` where the style takes them
+as its words (``[words] wire_abbreviations``; otherwise they are flagged with
+the written-out form as the fix), and the name particles and hyphen prefixes
+of ``resources/wordlists/spelling.toml``. Words the user added to the
+dictionary are dropped afterwards, like every ignored issue.
+
+A lowercase word the dictionary does not know is flagged, unless it is two
+dictionary words closed up the way news copy coins them ("carmaking",
+"noteholders") and no slip of one letter explains it better. A capitalised
+word (or one in capitals, in a wire headline) the dictionary does not know
+is taken as a name, since news copy is full of them, unless everything says
+it is a slip: the story uses it once, it stands apart from other names
+("Abu Bakr", "Lib Dems", "Stade de France" are names), and one slip of the
+keys turns it into a common word or place ("Goverment", "Mondy", "Toyko").
+A capitalised word one or two edits from a name the story uses more often
+("Gorbachov" beside "Gorbachev") is left to the name-consistency rule.
+Words in capitals in running text are abbreviations ("IAAF"). Words spelled
+the other locale's way are left to ``spelling-locale``, and a capitalised one
+the other locale's dictionary knows ("Center" in a British story) is a name.
+Hyphenated words with a capitalised part ("Shihab-Eldin", "Dai-ichi") are
+names; words with figures, in addresses and in tickers ("<TWA.N>") are not read.
+
+Suggestions are ranked for typing and transmission damage (see
+``editor.engine.dictionary``). A lowercase word's fix joins a "fix all" group
+when it is one slip or one space away; a capitalised word's never does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from editor.engine.dictionary import (
+    SLIP,
+    DictionaryUnavailable,
+    SpellingDictionary,
+    edit_distance,
+    grade,
+    shape,
+    spelling_dictionary,
+)
+from editor.engine.issues import Issue
+from editor.engine.resources import word_list
+from editor.engine.rule import StoryRule
+from editor.engine.story import Story
+from editor.engine.style import HouseStyle
+from editor.engine.words import starts_sentence
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Runs of text that are not prose: tickers, web and email addresses, handles, anything with figures.
+_NOT_PROSE = re.compile(r"<[^<>\n]{1,80}>|\S*(?:@|://|www\.|\w\.\w)\S*|[#@]\w+|\S*\d\S*")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_LINE = re.compile(r"[^\r\n]*")
+# A name the story uses more often than a word this many edits from it owns that word (issue 9's name rule).
+NAME_REACH = 2
+# Capitalised words this short are mostly abbreviations and initials.
+SHORTEST_NAME_TYPO = 4
+# How common (SCOWL's grade) a word must be for a capitalised word one slip from it to be taken as a slip.
+COMMON_WORD = 20
+COMMON_PROPER_NOUN = 50
+# Run-together words shorter than this are mostly abbreviations.
+SHORTEST_RUN_TOGETHER = 5
+_OTHER_LOCALE = {"en-US": "en-GB", "en-GB": "en-US"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    word: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Unknown:
+    """A word of a paragraph the dictionary does not know; offsets relative to the paragraph."""
+
+    start: int
+    end: int
+    word: str
+    fixes: tuple[str, ...] = ()
+    # A space too many ("exch ange"): a sure fix.
+    spacing: bool = False
+    # A capitalised word's place: where a sentence or headline starts, or beside another name.
+    opens_sentence: bool = False
+    beside_name: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the rule reads from one paragraph: its unknown words and how often it uses each capitalised word."""
+
+    unknown: tuple[_Unknown, ...]
+    capitalised: Counter
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The style's dictionary, the words it accepts besides, and the abbreviations it writes out."""
+
+    dictionary: SpellingDictionary
+    other_locale: SpellingDictionary | None
+    accepted: frozenset[str]
+    particles: frozenset[str]
+    expand: dict[str, str]
+    prefixes: frozenset[str]
+    joining: frozenset[str]
+    foreign: frozenset[str]
+
+    def knows(self, word: str) -> bool:
+        word = word.replace("’", "'")
+        return word in self.accepted or word.lower() in self.accepted or self.dictionary.knows(word)
+
+
+@cache
+def _shared_lists() -> dict:
+    return {**word_list("spelling"), "abbreviations": word_list("wire-abbreviations")["abbreviations"]}
+
+
+def _style_words(style: HouseStyle) -> _Words:
+    lists = _shared_lists()
+    particles = frozenset(lists["name_particles"])
+    accepted = set(style.house_words) | particles | set(lists["words"])
+    expand = {}
+    if style.wire_abbreviations == "house-words":
+        accepted |= set(lists["abbreviations"])
+    else:
+        expand = dict(lists["abbreviations"])
+    try:
+        other = spelling_dictionary(_OTHER_LOCALE[style.locale])
+    except DictionaryUnavailable:
+        other = None  # only the courtesy to the other locale's names is lost
+    return _Words(
+        dictionary=spelling_dictionary(style.locale),
+        other_locale=other,
+        accepted=frozenset(accepted),
+        particles=particles,
+        expand=expand,
+        prefixes=frozenset(lists["hyphen_prefixes"]),
+        joining=frozenset(lists["joining_words"]),
+        foreign=frozenset(style.foreign_spellings),
+    )
+
+
+def words_of(style: HouseStyle) -> _Words:
+    """The style's words and dictionary, built once per style; ``DictionaryUnavailable`` without one."""
+    return style.compiled("spelling-words", _style_words)
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() and (word[1:].islower() or word.isupper())
+
+
+# ---------------------------------------------------------------- one paragraph
+
+
+def _read(text: str, style: HouseStyle) -> _Reading:
+    words = words_of(style)
+    masked = _NOT_PROSE.sub(lambda match: " " * len(match.group()), text)
+    tokens = []
+    for match in _WORD.finditer(masked):
+        word = _POSSESSIVE.sub("", match.group())
+        if len(word) > 1 or word.isupper():
+            tokens.append(_Token(match.start(), match.start() + len(word), word))
+    capitalised = Counter(token.word for token in tokens if _is_capitalised(token.word))
+    unknown: list[_Unknown] = []
+    index = 0
+    while index < len(tokens):
+        compound = _compound_end(text, tokens, index)
+        if compound > index + 1:
+            unknown.extend(_compound_unknown(text, tokens[index:compound], words))
+            index = compound
+            continue
+        token = tokens[index]
+        known = _knows_alone(text, token, words)
+        joined = _joined(text, tokens, index, known, words)
+        if joined is not None:
+            unknown.append(joined)
+            index += 2
+            continue
+        if not known:
+            found = _unknown(text, tokens, index, words)
+            if found is not None:
+                unknown.append(found)
+        index += 1
+    return _Reading(tuple(unknown), capitalised)
+
+
+def _knows_alone(text: str, token: _Token, words: _Words) -> bool:
+    word = token.word
+    if words.knows(word) or word.lower() in words.foreign or _is_plural(word, words):
+        return True
+    if text.startswith(".", token.end) and words.knows(word + "."):
+        return True  # "etc.", "approx."
+    return not word.islower() and not _is_capitalised(word)  # "McDonald", "iPhone": a name or a brand
+
+
+def _is_plural(word: str, words: _Words) -> bool:
+    """A plural the dictionary lacks of a word it knows ("crudes", "bourses"); not "wass" or "statess"."""
+    stem = word[:-1]
+    return word.endswith("s") and len(stem) >= 4 and not stem.endswith("s") and words.knows(stem)
+
+
+def _compound_end(text: str, tokens: list[_Token], index: int) -> int:
+    """The index after the last word joined to ``tokens[index]`` by single hyphens ("hodge-podge")."""
+    end = index + 1
+    while end < len(tokens) and tokens[end].start == tokens[end - 1].end + 1 and text[tokens[end - 1].end] == "-":
+        end += 1
+    return end
+
+
+def _compound_unknown(text: str, parts: list[_Token], words: _Words) -> Iterator[_Unknown]:
+    """The misspelt parts of a hyphenated word; none where a part is capitalised (a name) or the whole is known."""
+    if any(not part.word.islower() for part in parts):
+        return
+    whole = text[parts[0].start : parts[-1].end]
+    if words.knows(whole) or words.knows(whole.replace("-", "")):
+        return
+    for number, part in enumerate(parts):
+        word = part.word
+        if words.knows(word) or word in words.foreign:
+            continue
+        if number < len(parts) - 1 and word in words.prefixes:
+            continue
+        if number > 0 and word.endswith("s") and words.knows(word[:-1]):  # "sell-offs", "have-nots"
+            continue
+        fixes = _fixes(word, words)
+        if fixes is not None:
+            yield _Unknown(part.start, part.end, word, fixes)
+
+
+def _joined(text: str, tokens: list[_Token], index: int, known: bool, words: _Words) -> _Unknown | None:
+    """Two words that are one with a space in it ("exch ange"): not both known, and known as one."""
+    if index + 1 >= len(tokens):
+        return None
+    first, second = tokens[index], tokens[index + 1]
+    if text[first.end : second.start] != " " or not second.word.islower() or not first.word.isalpha():
+        return None
+    if known and _knows_alone(text, second, words):
+        return None
+    if _compound_end(text, tokens, index + 1) > index + 2:
+        return None
+    whole = first.word + second.word
+    if whole.lower() in words.expand or not words.knows(whole):
+        return None
+    return _Unknown(first.start, second.end, text[first.start : second.end], (whole,), spacing=True)
+
+
+def _unknown(text: str, tokens: list[_Token], index: int, words: _Words) -> _Unknown | None:
+    token = tokens[index]
+    word = token.word
+    if word.islower():
+        fixes = _fixes(word, words)
+        return None if fixes is None else _Unknown(token.start, token.end, word, fixes)
+    if word.isupper():
+        line = _LINE.match(text, text.rfind("\n", 0, token.start) + 1).group()
+        if any(char.islower() for char in line):
+            return None  # capitals in running text: an abbreviation ("IAAF")
+        opens = True
+    else:
+        opens = starts_sentence(text, token.start)
+    # A capitalised word's fixes wait until it is known not to be a name.
+    beside = any(_is_name_beside(text, tokens, index, step, opens, words) for step in (-1, 1))
+    return _Unknown(token.start, token.end, word, opens_sentence=opens, beside_name=beside)
+
+
+def _is_name_beside(text: str, tokens: list[_Token], index: int, step: int, opens: bool, words: _Words) -> bool:
+    """Whether the word next to ``tokens[index]`` (before it for -1, after for 1, past particles such as
+    "de") is part of a name with it: capitalised, with only spaces between, and not a common word opening the sentence."""
+    other = index + step
+    while 0 <= other < len(tokens) and tokens[other].word in words.particles:
+        other += step
+    if not 0 <= other < len(tokens):
+        return False
+    near, far = sorted((index, other))
+    if not all(text[tokens[i].end : tokens[i + 1].start].isspace() for i in range(near, far)):
+        return False
+    neighbour = tokens[other].word
+    if not _is_capitalised(neighbour):
+        return False
+    if neighbour.isupper() and len(neighbour) > 1 or (step < 0 and opens):
+        # In a headline every word is in capitals, and the word before one that opens a sentence is
+        # in the sentence before: only a word no dictionary knows says "name" there.
+        return not words.knows(neighbour)
+    return not (starts_sentence(text, tokens[other].start) and words.knows(neighbour.lower()))
+
+
+def _fixes(word: str, words: _Words) -> tuple[str, ...] | None:
+    """Fixes for an unknown lowercase word, best first; None when it is no mistake but a closed compound."""
+    lower = word.lower()
+    if lower in words.expand:
+        return (shape(words.expand[lower], word),)
+    for proper in (word.capitalize(), word.upper()):
+        if words.dictionary.knows(proper):
+            return (proper,)  # "february", "peruvian", "gmt"
+    suggestions = words.dictionary.suggestions(word)
+    slips = any(cost <= SLIP for cost in words.dictionary.corrections(word).values())
+    split = _split(lower, words)
+    if split is not None and not slips:
+        left, right = split
+        if left not in words.joining and right not in words.joining:
+            return None  # "carmaking", "noteholders"
+        return tuple(dict.fromkeys((f"{left} {right}", *suggestions)))
+    # A word nothing in the dictionary is near is a rare, foreign or new word more often than a typo.
+    return suggestions or None
+
+
+def _split(word: str, words: _Words) -> tuple[str, str] | None:
+    """``word`` as the one pair of dictionary words it is made of ("in" and "the"), if there is exactly one."""
+    if len(word) < SHORTEST_RUN_TOGETHER:
+        return None
+    splits = [
+        (word[:cut], word[cut:])
+        for cut in range(1, len(word))
+        if _part(word[:cut], words) and _part(word[cut:], words)
+    ]
+    return splits[0] if len(splits) == 1 else None
+
+
+def _part(word: str, words: _Words) -> bool:
+    return (len(word) >= 3 or word in words.joining) and words.dictionary.knows(word)
+
+
+# ---------------------------------------------------------------- the story
+
+
+def find(story: Story, style: HouseStyle) -> Iterator[Issue]:
+    try:
+        words = words_of(style)
+    except DictionaryUnavailable:
+        return  # spelling_problem says why, once, where the user sees it
+    readings = story.per_paragraph(_read, style)
+    uses: Counter = Counter()
+    for reading in readings:
+        uses.update(reading.capitalised)
+    for paragraph, reading in zip(story.paragraphs, readings):
+        for unknown in reading.unknown:
+            issue = _issue(unknown, words, uses)
+            if issue is not None:
+                yield issue.shifted(paragraph.start)
+
+
+def _issue(unknown: _Unknown, words: _Words, uses: Counter) -> Issue | None:
+    word = unknown.word
+    if unknown.spacing:
+        return RULE.issue(
+            unknown.start,
+            unknown.end,
+            f"“{word}” is one word: “{unknown.fixes[0]}”",
+            explanation="A space inside a word is typing or transmission damage.",
+            replacements=unknown.fixes,
+            group=f"spelling:{word}",
+        )
+    if word.lower() in words.expand:
+        return RULE.issue(
+            unknown.start,
+            unknown.end,
+            f"Write out “{word}”: “{unknown.fixes[0]}”",
+            explanation="The house style writes wire abbreviations out.",
+            replacements=unknown.fixes,
+            group=f"spelling:{word}",
+        )
+    if word.islower():
+        sure = bool(unknown.fixes) and (" " in unknown.fixes[0] or edit_distance(word, unknown.fixes[0], 1) <= 1)
+        return _misspelt(unknown, unknown.fixes, group=sure)
+    slips = _name_slips(unknown, words, uses)
+    if not slips:
+        return None
+    return _misspelt(unknown, slips, group=False)
+
+
+def _name_slips(unknown: _Unknown, words: _Words, uses: Counter) -> tuple[str, ...]:
+    """The common words one slip from a capitalised word the dictionary does not know; none when it is a name."""
+    word = unknown.word
+    if uses[word] >= 2 or len(word) < SHORTEST_NAME_TYPO or unknown.beside_name:
+        return ()
+    if words.other_locale is not None and words.other_locale.knows(word):
+        return ()
+    corrections = words.dictionary.corrections(word)
+    if not any(cost <= SLIP and _common(fix, words) for fix, cost in corrections.items()):
+        return ()
+    # A spelling of a name the story uses more often is the name rule's to flag.
+    if any(count > uses[word] and edit_distance(word, other, NAME_REACH) <= NAME_REACH for other, count in uses.items()):
+        return ()
+    return tuple(fix for fix in words.dictionary.suggestions(word) if corrections.get(fix, SLIP + 1) <= SLIP)
+
+
+def _common(word: str, words: _Words) -> bool:
+    """Whether ``word`` is common enough that a slip of the keys is likelier than a name one slip from it:
+    a common word ("Government"), or a proper noun a small dictionary holds ("Tokyo", "Monday")."""
+    found = grade(word)
+    if found is None:
+        return False
+    return found <= COMMON_WORD if words.dictionary.knows(word.lower()) else found <= COMMON_PROPER_NOUN
+
+
+def _misspelt(unknown: _Unknown, fixes: tuple[str, ...], group: bool) -> Issue:
+    word = unknown.word
+    message = f"“{word}” is not in the dictionary" + (f": “{fixes[0]}”?" if fixes else "")
+    return RULE.issue(
+        unknown.start,
+        unknown.end,
+        message,
+        explanation="Misspelt, or a word the dictionary does not know; add it to the dictionary if it is right.",
+        replacements=fixes,
+        group=f"spelling:{word}" if group else None,
+    )
+
+
+def spelling_problem(style: HouseStyle) -> str | None:
+    """Why spelling cannot be checked under ``style``, or None when it can."""
+    try:
+        words_of(style)
+    except DictionaryUnavailable as error:
+        return f"spelling not checked: {error}"
+    return None
+
+
+RULE = StoryRule(
+    id="spelling",
+    category="spelling",
+    severity="error",
+    find=find,
+    doc=__doc__,
+    must_flag=(
+        "The goverment said on Monday it would act.",
+        "Officials said they would recieve the report.",
+        "Goverment officials said it would act.",
+        "Talks resume on Mondy, officials said.",
+        "He said inthe end it would work.",
+        "The stock exch ange closed early.",
+        "The gover nment fell.",
+        "OIL PRICES FALL ON GOVERMENT REPORT",
+        "Ministers met in Toyko on Friday.",
+    ),
+    must_pass=(
+        "Szczesny said Hiroshige and Nakasone would meet in Tokyo.",
+        "The company earned 420 mln dlrs, up 12 pct, on output of 500,000 bpd.",
+        "Shares of <TWA.N> rose 5 pct to 20 dlrs in mths of trading.",
+        "Gorbachev met Reagan. Later Gorbachov flew home, Gorbachev's aides said.",
+        "OPEC OUTPUT RISES, SAYS SZCZESNY",
+        "Details are at www.example.org and press@example.org.",
+        "The defence ministry said the centre would open.",
+        "Osama bin Laden and Abu Bakr al-Baghdadi were named; pre-tax profit rose.",
+        "McDonald's and iPhone sales rose after the IAAF met Shihab-Eldin of Dai-ichi.",
+        "US carmaking and the noteholders, said Lord Tebbit and Martin Corry at Stade de France.",
+    ),
+)
