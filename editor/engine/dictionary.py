@@ -95,7 +95,7 @@ class Edit:
 def edits(word: str) -> Iterable[Edit]:
     """Every string one edit from ``word`` (lowercase letters), with the edit's cost as typing damage.
 
-    0: two neighbouring letters swapped, a letter typed twice, a doubled letter typed once;
+    0: two neighbouring letters swapped, a letter typed twice;
     1: a letter dropped;
     2: a key's neighbour struck instead or as well (SLIP and below: what typing does);
     3: any other letter changed or added.
@@ -117,10 +117,9 @@ def edits(word: str) -> Iterable[Edit]:
             cost = SLIP + 1
         yield Edit(word[:index] + word[index + 1 :], cost)
     for index in range(length + 1):
-        # The written word lacks a letter: a doubled one typed once, or any dropped.
+        # The written word lacks a letter.
         for letter in LETTERS:
-            doubled = letter == (word[index - 1] if index else "") or letter == (word[index] if index < length else "")
-            yield Edit(word[:index] + letter + word[index:], 0 if doubled else 1)
+            yield Edit(word[:index] + letter + word[index:], 1)
     for index in range(length):
         neighbours = NEIGHBOUR_KEYS.get(word[index], frozenset())
         for letter in LETTERS:

@@ -34,12 +34,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from editor.engine.dictionary import (
     SLIP,
     DictionaryUnavailable,
+    edits,
     SpellingDictionary,
     edit_distance,
     grade,
@@ -65,6 +66,8 @@ SHORTEST_NAME_TYPO = 4
 # How common (SCOWL's grade) a word must be for a capitalised word one slip from it to be taken as a slip.
 COMMON_WORD = 20
 COMMON_PROPER_NOUN = 50
+# How many of an unknown word's first fixes are weighed by whether the story uses them.
+FIXES_WEIGHED = 3
 # Run-together words shorter than this are mostly abbreviations.
 SHORTEST_RUN_TOGETHER = 5
 _OTHER_LOCALE = {"en-US": "en-GB", "en-GB": "en-US"}
@@ -98,6 +101,8 @@ class _Reading:
 
     unknown: tuple[_Unknown, ...]
     capitalised: Counter
+    # Every word as written, for choosing among fixes the one the story itself uses.
+    used: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -189,7 +194,7 @@ def _read(text: str, style: HouseStyle) -> _Reading:
             if found is not None:
                 unknown.append(found)
         index += 1
-    return _Reading(tuple(unknown), capitalised)
+    return _Reading(tuple(unknown), capitalised, frozenset(token.word for token in tokens))
 
 
 def _knows_alone(text: str, token: _Token, words: _Words) -> bool:
@@ -296,11 +301,22 @@ def _fixes(word: str, words: _Words) -> tuple[str, ...] | None:
     lower = word.lower()
     if lower in words.expand:
         return (shape(words.expand[lower], word),)
-    for proper in (word.capitalize(), word.upper()):
-        if words.dictionary.knows(proper):
-            return (proper,)  # "february", "peruvian", "gmt"
+    corrections = words.dictionary.corrections(word)
     suggestions = words.dictionary.suggestions(word)
-    slips = any(cost <= SLIP for cost in words.dictionary.corrections(word).values())
+    # A house word one slip away ("dlrrs", "ldrs") is what was meant; then a proper noun in lowercase
+    # ("february", "gmt"), unless a letter swapped, doubled or dropped makes a word.
+    house: dict[str, int] = {}
+    for edit in edits(lower):
+        if edit.word in words.accepted and edit.cost < house.get(edit.word, SLIP + 2):
+            house[edit.word] = edit.cost
+    costs = {**house, **corrections}
+    proper = [form for form in (word.capitalize(), word.upper()) if words.dictionary.knows(form)][:1]
+    # A proper noun comes after a word one swap or dropped letter away ("sid": "said", then "Sid").
+    lowercase_slip = any(cost <= 1 and fix.islower() for fix, cost in corrections.items())
+    costs.update((form, 1.5 if lowercase_slip else -1) for form in proper)
+    order = {fix: rank for rank, fix in enumerate((*proper, *house, *suggestions))}
+    suggestions = tuple(sorted(order, key=lambda fix: (costs.get(fix, SLIP + 2), order[fix])))
+    slips = any(cost <= SLIP for cost in corrections.values())
     split = _split(lower, words)
     if split is not None and not slips:
         left, right = split
@@ -337,16 +353,18 @@ def find(story: Story, style: HouseStyle) -> Iterator[Issue]:
         return  # spelling_problem says why, once, where the user sees it
     readings = story.per_paragraph(_read, style)
     uses: Counter = Counter()
+    used: set[str] = set()
     for reading in readings:
         uses.update(reading.capitalised)
+        used.update(reading.used)
     for paragraph, reading in zip(story.paragraphs, readings):
         for unknown in reading.unknown:
-            issue = _issue(unknown, words, uses)
+            issue = _issue(unknown, words, uses, used)
             if issue is not None:
                 yield issue.shifted(paragraph.start)
 
 
-def _issue(unknown: _Unknown, words: _Words, uses: Counter) -> Issue | None:
+def _issue(unknown: _Unknown, words: _Words, uses: Counter, used: set[str]) -> Issue | None:
     word = unknown.word
     if unknown.spacing:
         return RULE.issue(
@@ -367,6 +385,13 @@ def _issue(unknown: _Unknown, words: _Words, uses: Counter) -> Issue | None:
             group=f"spelling:{word}",
         )
     if word.islower():
+        # Of the likeliest fixes, one the story uses elsewhere ("sid": "said", not "side").
+        costs = words.dictionary.corrections(word)
+        first = costs.get(unknown.fixes[0]) if unknown.fixes else None
+        likely = [fix for fix in unknown.fixes[:FIXES_WEIGHED] if costs.get(fix) == first]
+        if len(likely) > 1:
+            rest = [fix for fix in unknown.fixes if fix not in likely]
+            unknown = replace(unknown, fixes=(*sorted(likely, key=lambda fix: fix not in used), *rest))
         sure = bool(unknown.fixes) and (" " in unknown.fixes[0] or edit_distance(word, unknown.fixes[0], 1) <= 1)
         return _misspelt(unknown, unknown.fixes, group=sure)
     slips = _name_slips(unknown, words, uses)
