@@ -27,6 +27,7 @@ from editor.userdata import dictionary_path, read_dictionary
 from editor.engine import StyleError, builtin_style, load_style
 from editor.engine.ignores import Ignores
 from editor.engine.issues import Issue
+from editor.engine.dictionary import dictionary_problem
 from editor.engine.style import DEFAULT_STYLE
 from editor.engine.textfile import (
     ENCODING_NAMES,
@@ -77,6 +78,8 @@ class MainWindow(QMainWindow):
         self._answering_disk = False
 
         style = self._initial_style()
+        if problem := dictionary_problem(style.locale):
+            self._startup_notes.append(problem[:1].upper() + problem[1:])
         self.grammar = GrammarSupport(self, self.settings)
         # LanguageTool's answer is joined to the issues on the checking thread.
         self.checker = BackgroundChecker(style, self, finish=self.grammar.with_answer)

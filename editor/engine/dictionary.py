@@ -18,6 +18,7 @@ at most two edits away are offered.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Iterable
@@ -25,6 +26,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from editor.engine.resources import resource
+
+logger = logging.getLogger(__name__)
 
 # Enchant's names for the house styles' locales.
 LANGUAGE_TAGS = {"en-US": "en_US", "en-GB": "en_GB"}
@@ -271,6 +274,23 @@ def _use_bundled_dictionaries() -> None:
 
 
 @cache
+def _loaded(locale: str) -> SpellingDictionary | DictionaryUnavailable:
+    try:
+        return SpellingDictionary(locale)
+    except DictionaryUnavailable as error:
+        logger.warning("%s", error)
+        return error
+
+
 def spelling_dictionary(locale: str) -> SpellingDictionary:
     """The dictionary for a house style's locale, loaded once; ``DictionaryUnavailable`` when there is none."""
-    return SpellingDictionary(locale)
+    loaded = _loaded(locale)
+    if isinstance(loaded, DictionaryUnavailable):
+        raise loaded
+    return loaded
+
+
+def dictionary_problem(locale: str) -> str | None:
+    """Why words cannot be spelled in ``locale`` (for the status bar or standard error), or None."""
+    loaded = _loaded(locale)
+    return f"spelling not checked: {loaded}" if isinstance(loaded, DictionaryUnavailable) else None

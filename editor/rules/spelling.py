@@ -293,7 +293,7 @@ def _is_name_beside(text: str, tokens: list[_Token], index: int, step: int, open
         # In a headline every word is in capitals, and the word before one that opens a sentence is
         # in the sentence before: only a word no dictionary knows says "name" there.
         return not words.knows(neighbour)
-    return not (starts_sentence(text, tokens[other].start) and words.knows(neighbour.lower()))
+    return not (starts_sentence(text, tokens[other].start) and words.dictionary.knows(neighbour.lower()))
 
 
 def _fixes(word: str, words: _Words) -> tuple[str, ...] | None:
@@ -350,7 +350,7 @@ def find(story: Story, style: HouseStyle) -> Iterator[Issue]:
     try:
         words = words_of(style)
     except DictionaryUnavailable:
-        return  # spelling_problem says why, once, where the user sees it
+        return  # dictionary_problem says why, once, where the user sees it
     readings = story.per_paragraph(_read, style)
     uses: Counter = Counter()
     used: set[str] = set()
@@ -436,15 +436,6 @@ def _misspelt(unknown: _Unknown, fixes: tuple[str, ...], group: bool) -> Issue:
         replacements=fixes,
         group=f"spelling:{word}" if group else None,
     )
-
-
-def spelling_problem(style: HouseStyle) -> str | None:
-    """Why spelling cannot be checked under ``style``, or None when it can."""
-    try:
-        words_of(style)
-    except DictionaryUnavailable as error:
-        return f"spelling not checked: {error}"
-    return None
 
 
 RULE = StoryRule(
