@@ -56,8 +56,11 @@ from editor.engine.words import starts_sentence
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Runs of text that are not prose: tickers, web and email addresses, handles, anything with figures.
-_NOT_PROSE = re.compile(r"<[^<>\n]{1,80}>|\S*(?:@|://|www\.|\w\.\w)\S*|[#@]\w+|\S*\d\S*")
-_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+# Each run of non-spaces is tried once, from its start.
+_NOT_PROSE = re.compile(r"<[^<>\n]{1,80}>|(?<!\S)\S*?(?:@|://|www\.|\w\.\w|\d)\S*|[#@]\w+")
+_POSSESSIVE = frozenset(("'s", "’s", "'S", "’S"))
+# Words whose answer (fine alone or not) is kept per style.
+KEPT_WORDS = 200_000
 _LINE = re.compile(r"[^\r\n]*")
 # A name the story uses more often than a word this many edits from it owns that word (issue 9's name rule).
 NAME_REACH = 2
@@ -110,17 +113,27 @@ class _Words:
     """The style's dictionary, the words it accepts besides, and the abbreviations it writes out."""
 
     dictionary: SpellingDictionary
-    other_locale: SpellingDictionary | None
+    locale: str
     accepted: frozenset[str]
     particles: frozenset[str]
     expand: dict[str, str]
     prefixes: frozenset[str]
     joining: frozenset[str]
-    foreign: frozenset[str]
+    # Words another rule flags: the other locale's spellings, variant forms.
+    owned_elsewhere: frozenset[str]
+    # Per word, whether it is fine alone; filled as stories are read.
+    alone: dict[str, bool]
 
     def knows(self, word: str) -> bool:
         word = word.replace("’", "'")
         return word in self.accepted or word.lower() in self.accepted or self.dictionary.knows(word)
+
+    def other_locale_knows(self, word: str) -> bool:
+        """Whether the other locale's dictionary knows ``word``; loaded only when a word needs it."""
+        try:
+            return spelling_dictionary(_OTHER_LOCALE[self.locale]).knows(word)
+        except DictionaryUnavailable:
+            return False  # only the courtesy to the other locale's names is lost; the load logged why
 
 
 @cache
@@ -137,19 +150,18 @@ def _style_words(style: HouseStyle) -> _Words:
         accepted |= set(lists["abbreviations"])
     else:
         expand = dict(lists["abbreviations"])
-    try:
-        other = spelling_dictionary(_OTHER_LOCALE[style.locale])
-    except DictionaryUnavailable:
-        other = None  # only the courtesy to the other locale's names is lost
+    # Forms of the style's variant groups ("usa", "Hizbullah") are the variant rule's to flag.
+    owned = {form.lower() for group in style.variants for form in group.forms if form.isalpha()}
     return _Words(
         dictionary=spelling_dictionary(style.locale),
-        other_locale=other,
+        locale=style.locale,
         accepted=frozenset(accepted),
         particles=particles,
         expand=expand,
         prefixes=frozenset(lists["hyphen_prefixes"]),
         joining=frozenset(lists["joining_words"]),
-        foreign=frozenset(style.foreign_spellings),
+        owned_elsewhere=frozenset(style.foreign_spellings) | owned,
+        alone={},
     )
 
 
@@ -170,26 +182,31 @@ def _read(text: str, style: HouseStyle) -> _Reading:
     masked = _NOT_PROSE.sub(lambda match: " " * len(match.group()), text)
     tokens = []
     for match in _WORD.finditer(masked):
-        word = _POSSESSIVE.sub("", match.group())
+        word = match.group()
+        if word[-2:] in _POSSESSIVE:
+            word = word[:-2]
         if len(word) > 1 or word.isupper():
             tokens.append(_Token(match.start(), match.start() + len(word), word))
+    known = [_knows_alone(text, token, words) for token in tokens]
     capitalised = Counter(token.word for token in tokens if _is_capitalised(token.word))
     unknown: list[_Unknown] = []
     index = 0
-    while index < len(tokens):
-        compound = _compound_end(text, tokens, index)
-        if compound > index + 1:
+    count = len(tokens)
+    while index < count:
+        token = tokens[index]
+        if text.startswith("-", token.end) and index + 1 < count and tokens[index + 1].start == token.end + 1:
+            compound = _compound_end(text, tokens, index)
             unknown.extend(_compound_unknown(text, tokens[index:compound], words))
             index = compound
             continue
-        token = tokens[index]
-        known = _knows_alone(text, token, words)
-        joined = _joined(text, tokens, index, known, words)
+        # Most words and their neighbours are known: no join to look for.
+        lone = known[index] and (index + 1 == count or known[index + 1])
+        joined = None if lone else _joined(text, tokens, index, known, words)
         if joined is not None:
             unknown.append(joined)
             index += 2
             continue
-        if not known:
+        if not known[index]:
             found = _unknown(text, tokens, index, words)
             if found is not None:
                 unknown.append(found)
@@ -198,12 +215,20 @@ def _read(text: str, style: HouseStyle) -> _Reading:
 
 
 def _knows_alone(text: str, token: _Token, words: _Words) -> bool:
+    """Whether a word is fine on its own: the answer is kept per word, as most words recur."""
     word = token.word
-    if words.knows(word) or word.lower() in words.foreign or _is_plural(word, words):
-        return True
-    if text.startswith(".", token.end) and words.knows(word + "."):
-        return True  # "etc.", "approx."
-    return not word.islower() and not _is_capitalised(word)  # "McDonald", "iPhone": a name or a brand
+    known = words.alone.get(word)
+    if known is None:
+        known = (
+            words.knows(word)
+            or word.lower() in words.owned_elsewhere
+            or _is_plural(word, words)
+            or (not word.islower() and not _is_capitalised(word))  # "McDonald", "iPhone": a name or a brand
+        )
+        if len(words.alone) >= KEPT_WORDS:
+            words.alone.clear()
+        words.alone[word] = known
+    return known or (text.startswith(".", token.end) and words.knows(word + "."))  # "etc.", "approx."
 
 
 def _is_plural(word: str, words: _Words) -> bool:
@@ -229,7 +254,7 @@ def _compound_unknown(text: str, parts: list[_Token], words: _Words) -> Iterator
         return
     for number, part in enumerate(parts):
         word = part.word
-        if words.knows(word) or word in words.foreign:
+        if words.knows(word) or word in words.owned_elsewhere:
             continue
         if number < len(parts) - 1 and word in words.prefixes:
             continue
@@ -240,14 +265,12 @@ def _compound_unknown(text: str, parts: list[_Token], words: _Words) -> Iterator
             yield _Unknown(part.start, part.end, word, fixes)
 
 
-def _joined(text: str, tokens: list[_Token], index: int, known: bool, words: _Words) -> _Unknown | None:
+def _joined(text: str, tokens: list[_Token], index: int, known: list[bool], words: _Words) -> _Unknown | None:
     """Two words that are one with a space in it ("exch ange"): not both known, and known as one."""
-    if index + 1 >= len(tokens):
+    if index + 1 >= len(tokens) or (known[index] and known[index + 1]):
         return None
     first, second = tokens[index], tokens[index + 1]
     if text[first.end : second.start] != " " or not second.word.islower() or not first.word.isalpha():
-        return None
-    if known and _knows_alone(text, second, words):
         return None
     if _compound_end(text, tokens, index + 1) > index + 2:
         return None
@@ -405,7 +428,7 @@ def _name_slips(unknown: _Unknown, words: _Words, uses: Counter) -> tuple[str, .
     word = unknown.word
     if uses[word] >= 2 or len(word) < SHORTEST_NAME_TYPO or unknown.beside_name:
         return ()
-    if words.other_locale is not None and words.other_locale.knows(word):
+    if words.other_locale_knows(word):
         return ()
     corrections = words.dictionary.corrections(word)
     if not any(cost <= SLIP and _common(fix, words) for fix, cost in corrections.items()):
