@@ -10,7 +10,7 @@ import argparse
 import json
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from editor import __version__
 
@@ -26,10 +26,16 @@ class CheckedFile:
 
 
 COMMANDS = ("check", "install-desktop")
+# Not for people: the process that keeps the user's LanguageTool running (editor.grammar.resident).
+RESIDENT_COMMAND = "resident-languagetool"
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == [RESIDENT_COMMAND]:
+        from editor.grammar.resident import serve
+
+        return serve(argv[1:])
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         return _open_window(argv)
     parser = _parser()
@@ -92,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--grammar",
         action="store_true",
-        help="also check grammar and spelling with LanguageTool, started on this computer "
+        help="also check grammar with LanguageTool, started on this computer "
         "unless --languagetool-url names a server",
     )
     check.add_argument(
@@ -104,6 +110,13 @@ def _parser() -> argparse.ArgumentParser:
         "--languagetool-dir",
         metavar="DIR",
         help="a LanguageTool-<version> folder already on disk to start (implies --grammar)",
+    )
+    check.add_argument(
+        "--languagetool-quiet",
+        metavar="MINUTES",
+        type=_minutes,
+        help="LanguageTool started on this computer stays for later checks, the window's too, "
+        "and stops after this many minutes unused (default: 30)",
     )
     desktop = commands.add_parser(
         "install-desktop",
@@ -184,7 +197,28 @@ def _grammar_checker(args: argparse.Namespace):
 
     if args.languagetool_url:
         return GrammarChecker(GrammarSettings(mode="remote", url=args.languagetool_url))
-    return GrammarChecker(GrammarSettings(mode="local", languagetool_dir=args.languagetool_dir or ""))
+    settings = GrammarSettings(mode="local", languagetool_dir=args.languagetool_dir or "")
+    if args.languagetool_quiet is not None:
+        settings = replace(settings, quiet_period=args.languagetool_quiet * 60)
+    return GrammarChecker(settings, on_status=_say_when_starting)
+
+
+def _say_when_starting(status) -> None:
+    """Starting LanguageTool takes seconds: say so, so that the wait is not taken for a hang."""
+    from editor.grammar import GrammarState
+
+    if status.state is GrammarState.STARTING:
+        print(f"copydesk: {status.message}", file=sys.stderr, flush=True)
+
+
+def _minutes(text: str) -> float:
+    try:
+        minutes = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of minutes: {text!r}") from None
+    if not 0 <= minutes < float("inf"):
+        raise argparse.ArgumentTypeError(f"not a number of minutes: {text!r}")
+    return minutes
 
 
 def _add_grammar(grammar, checked: CheckedFile, style) -> bool:
@@ -194,7 +228,7 @@ def _add_grammar(grammar, checked: CheckedFile, style) -> bool:
 
     found = grammar.check(checked.text, style)
     if found is None:
-        print(f"copydesk: grammar and spelling not checked: {grammar.status.message}", file=sys.stderr)
+        print(f"copydesk: grammar not checked: {grammar.status.message}", file=sys.stderr)
         return False
     checked.issues = merge_issues(checked.issues, found)
     return True

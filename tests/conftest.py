@@ -7,9 +7,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
-def data_home(tmp_path, monkeypatch):
+def data_home(tmp_path, tmp_path_factory, monkeypatch):
     """The user's data folder (dictionary, recovery copies) in a tmp dir, never the real home."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     # language-tool-python's LanguageTool folder: empty, so no test starts the user's LanguageTool.
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "language_tool_python"))
-    return tmp_path / "data"
+    # The runtime folder, where a resident LanguageTool is recorded: the test's own, and emptied after it.
+    runtime = tmp_path_factory.mktemp("runtime")
+    runtime.chmod(0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    yield tmp_path / "data"
+    if any(runtime.glob("copydesk/languagetool.json")):
+        from editor.grammar.resident import stop_resident
+
+        stop_resident()

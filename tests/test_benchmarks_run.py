@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PERF = Path(__file__).parent / "perf"
 
 
@@ -38,3 +40,17 @@ def test_window_benchmark_with_languagetool_prints_its_figures_too():
     figures = json.loads(result.stdout)
     assert figures["languagetool_requests"] > 0
     assert figures["keystroke_to_underlines_ms"]["samples"] > 0
+
+
+def test_command_line_grammar_benchmark_prints_both_calls():
+    from tests.grammar.recorded_languagetool import RECORDINGS
+
+    if not RECORDINGS.is_dir():
+        pytest.skip("the recorded LanguageTool answers (shared/languagetool beside the repository) are not here")
+    result = subprocess.run(
+        [sys.executable, str(PERF / "bench_cli_grammar.py"), "--runs", "1"], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["first_call_ms"]["runs"] and figures["second_call_ms"]["runs"]
+    assert figures["first_call_says_starting"] is True

@@ -1,10 +1,9 @@
-"""shared_ends: what two versions share at either end, as the panel and the spelling screen use it."""
+"""shared_ends: what two versions share at either end, as the issue panel uses it."""
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from editor.engine.sequences import shared_ends
-from editor.grammar.adapter import _one_edit_apart
 
 
 def test_shared_ends_of_words_and_rows():
@@ -20,10 +19,3 @@ def test_the_middles_are_what_changed(old, new):
     assert start + end <= min(len(old), len(new))
     assert old[:start] == new[:start] and old[len(old) - end :] == new[len(new) - end :]
 
-
-def test_one_edit_apart():
-    assert _one_edit_apart("tomorow", "tomorrow")  # one letter missing
-    assert _one_edit_apart("recieve", "receive")  # two letters swapped
-    assert _one_edit_apart("teh", "the")
-    assert not _one_edit_apart("de-confliction", "confliction")
-    assert not _one_edit_apart("Gennady", "Kennedy")

@@ -81,6 +81,9 @@ def test_user_style_extends_a_file_next_to_it(tmp_path):
         ('[style]\ndisabled_rules = ["no-such-rule"]\n', 2, "style.disabled_rules", "unknown rule"),
         ('[stlye]\nname = "X"\n', 1, "stlye", "unknown section"),
         ('[style]\nname = "X\n', 2, None, "line 2"),
+        ('[languagetool]\ndisabled_rules = ["EN_QUOTES"]\n', 2, "languagetool.disabled_rules", "the reason"),
+        ('[languagetool]\nlanguage = "en-US"\n\n[languagetool.disabled_categories]\nSTYLE = " "\n', 4,
+         "languagetool.disabled_categories", "non-empty"),
     ],
 )
 def test_malformed_style_names_file_line_and_key(tmp_path, text, line, key, problem):
@@ -153,3 +156,39 @@ def test_a_key_is_read_as_the_type_of_its_field(tmp_path):
     assert style.scrape_lines[-2:] == ("A", "B")
     with pytest.raises(StyleError, match=r"house.toml:4: words.scrape_lines: must be a list of strings"):
         load_style(write_style(tmp_path, '[style]\nextends = "ap"\n[words]\nscrape_lines = "A"\n'))
+
+
+def test_each_languagetool_rule_a_style_turns_off_comes_with_its_reason(tmp_path):
+    path = write_style(
+        tmp_path,
+        """
+        [style]
+        extends = "british"
+
+        [languagetool.disabled_rules]
+        HE_VERB_AGR = "Our sports desk writes headlines without verbs."
+        EN_QUOTES = "Our own reason."
+        """,
+    )
+    languagetool = load_style(path).languagetool
+    assert languagetool.language == "en-GB"
+    assert languagetool.disabled_rules["HE_VERB_AGR"] == "Our sports desk writes headlines without verbs."
+    assert languagetool.disabled_rules["EN_QUOTES"] == "Our own reason."  # the later file's reason
+    assert "CD_NN" in languagetool.disabled_rules  # from ap, through british
+    assert "BRE_STYLE_OXFORD_SPELLING" in languagetool.disabled_categories  # from british
+    assert languagetool == load_style(path).languagetool and hash(languagetool) == hash(load_style(path).languagetool)
+    assert languagetool != builtin_style("british").languagetool
+
+
+# LanguageTool's rules for what a desk must catch: confusables (their/there, than/then, a/an),
+# agreement, missing and doubled words; and the categories that hold the rest of them.
+DESK_RULES = {"THEIR_IS", "COMP_THAN", "EN_A_VS_AN", "HE_VERB_AGR", "DT_DT", "TO_NON_BASE", "DID_BASEFORM", "FEWER_LESS"}
+DESK_CATEGORIES = {"GRAMMAR", "CONFUSED_WORDS", "TYPOS", "MISC", "COLLOCATIONS"}
+
+
+@pytest.mark.parametrize("name", ["ap", "british"])
+def test_the_builtin_styles_leave_a_desks_grammar_to_languagetool(name):
+    languagetool = builtin_style(name).languagetool
+    assert not DESK_RULES & set(languagetool.disabled_rules)
+    assert not DESK_CATEGORIES & set(languagetool.disabled_categories)
+    assert all(reason.strip() for reason in {**languagetool.disabled_rules, **languagetool.disabled_categories}.values())

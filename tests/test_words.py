@@ -2,7 +2,7 @@
 
 import pytest
 
-from editor.engine.words import ends_sentence, starts_sentence, token_before
+from editor.engine.words import REACH, ends_sentence, starts_sentence, token_before, word_after, word_before
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,21 @@ def test_ends_sentence_knows_abbreviations_initials_and_quoted_questions():
 def test_token_before_stops_at_a_space_and_at_its_reach():
     assert token_before("see www.example.org", 19) == "www.example.org"
     assert token_before("x " + "a" * 60, 62, reach=10) == "a" * 10
+
+
+def test_word_before_and_after_read_across_spaces_within_reach():
+    text = "can  not only"
+    assert word_after(text, len("can")) == "not"
+    assert word_before(text, text.index("only")) == "not"
+    assert word_after(text, len(text)) == "" and word_before(text, 0) == ""
+
+
+def test_a_word_running_past_the_reach_is_no_word():
+    long_word = "x" * (REACH + 5)
+    assert word_after("can " + long_word, 3) == ""
+    assert word_before(long_word + " can", len(long_word) + 1) == ""
+
+
+def test_a_word_opens_the_text_after_spaces_and_opening_marks_only():
+    assert starts_sentence('  "(Defence', 4)
+    assert not starts_sentence('( "Defence', 3)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -68,14 +69,19 @@ STATE_LABELS = {
 
 
 def load_settings(settings: QSettings) -> GrammarSettings:
-    """The grammar settings kept in ``settings``; an unknown mode falls back to the default."""
+    """The grammar settings kept in ``settings``; an unknown mode or quiet period falls back to the default."""
     mode = str(settings.value(f"{SETTINGS_GROUP}/mode", GrammarSettings.mode))
+    try:
+        quiet_period = float(settings.value(f"{SETTINGS_GROUP}/quiet_minutes", GrammarSettings.quiet_period / 60)) * 60
+    except (TypeError, ValueError):
+        quiet_period = GrammarSettings.quiet_period
     try:
         return GrammarSettings(
             mode=mode,
             url=str(settings.value(f"{SETTINGS_GROUP}/url", "")),
             languagetool_dir=str(settings.value(f"{SETTINGS_GROUP}/languagetool_dir", "")),
             public_consent=str(settings.value(f"{SETTINGS_GROUP}/public_consent", "false")).lower() == "true",
+            quiet_period=quiet_period if quiet_period >= 0 else GrammarSettings.quiet_period,
         )
     except ValueError:
         return GrammarSettings()
@@ -86,6 +92,7 @@ def save_settings(settings: QSettings, grammar: GrammarSettings) -> None:
     settings.setValue(f"{SETTINGS_GROUP}/url", grammar.url)
     settings.setValue(f"{SETTINGS_GROUP}/languagetool_dir", grammar.languagetool_dir)
     settings.setValue(f"{SETTINGS_GROUP}/public_consent", "true" if grammar.public_consent else "false")
+    settings.setValue(f"{SETTINGS_GROUP}/quiet_minutes", grammar.quiet_period / 60)
 
 
 class _SharedCheckers:
@@ -276,7 +283,7 @@ class GrammarSupport(QObject):
         answer = QMessageBox.question(
             self._window,
             "Download LanguageTool?",
-            f"Grammar and spelling checks need LanguageTool, which is not on this computer yet.\n\n"
+            f"Grammar checks need LanguageTool, which is not on this computer yet.\n\n"
             f"Download it now? It is {DOWNLOAD_SIZE}, from languagetool.org, and needs Java to run.",
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -379,10 +386,10 @@ class GrammarSettingsDialog(QDialog):
 
     def __init__(self, current: GrammarSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Grammar and Spelling")
+        self.setWindowTitle("Grammar")
         self._current = current
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Grammar and spelling are checked by LanguageTool:"))
+        layout.addWidget(QLabel("Grammar is checked by LanguageTool:"))
         self.modes = QButtonGroup(self)
         self.off = QRadioButton("Off")
         self.local = QRadioButton("On this computer (needs Java)")
@@ -400,6 +407,9 @@ class GrammarSettingsDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder)
         folder_row.addWidget(browse)
+        # LanguageTool on this computer is shared with the command line and kept between uses.
+        self.quiet = QSpinBox(minimum=1, maximum=24 * 60, suffix=" minutes unused")
+        self.quiet.setValue(max(1, round(current.quiet_period / 60)))
         self.url = QLineEdit(current.url)
         self.url.setPlaceholderText("http://languagetool.newsroom.example:8081")
         self.consent = QCheckBox("I understand that the story's text will leave this computer")
@@ -415,6 +425,7 @@ class GrammarSettingsDialog(QDialog):
         layout.addWidget(self.local)
         form = QFormLayout()
         form.addRow("LanguageTool folder:", folder_row)
+        form.addRow("Stop it after:", self.quiet)
         layout.addLayout(form)
         layout.addWidget(self.remote)
         server_form = QFormLayout()
@@ -453,4 +464,5 @@ class GrammarSettingsDialog(QDialog):
             url=self.url.text().strip(),
             languagetool_dir=str(Path(self.folder.text().strip()).expanduser()) if self.folder.text().strip() else "",
             public_consent=mode == "public" and self.consent.isChecked(),
+            quiet_period=self.quiet.value() * 60,
         )

@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self._add(check_menu, "&Previous Issue", "Shift+F8", lambda: self.editor.next_issue(backwards=True))
         self._add(check_menu, "Apply &First Fix at Cursor", "Ctrl+.", self.editor.fix_at_cursor)
         check_menu.addSeparator()
-        check_menu.addAction("&Grammar and Spelling Settings…").triggered.connect(self.grammar.open_settings)
+        check_menu.addAction("&Grammar Settings…").triggered.connect(self.grammar.open_settings)
 
         view_menu = self.menuBar().addMenu("&View")
         self._add(view_menu, "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1))

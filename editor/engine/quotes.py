@@ -6,9 +6,10 @@ face. A straight mark opens a quote after the start of the paragraph, a space,
 a bracket, a dash or a slash, and closes one after a letter or punctuation
 when a space, punctuation or the end follows; where its two sides disagree
 (``said,"We`` or ``win " he``) it closes the quote that is open, or opens one.
-A straight mark right after a digit is an inch mark (``a 12" screen``,
-``5'11"``) unless it closes a quote that is open: it is not a height and no
-word follows it.
+A straight mark right after a digit closes a quote that is open (``the film
+"Apollo 13" opened``, ``"Catch-22" is``); it is an inch mark where no quote is
+open (``a 12" screen``), in a height (``5'11"``), and inside a quote that a
+later mark closes (``"a 12" screen," she said``).
 
 Quotes pair up within a paragraph. Wire convention: a quote that runs on into
 the next paragraph leaves its closing mark off, and the next paragraph opens
@@ -17,6 +18,7 @@ with a mark, for as many paragraphs as the quote lasts.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -28,8 +30,6 @@ STRAIGHT, OPENING_CURLY, CLOSING_CURLY = '"', "“", "”"
 _MARK = re.compile('["“”]')
 _OPENS_AFTER = frozenset("([{—–-/“")
 _FEET = frozenset("'’′")
-# A word right after a mark that follows a digit makes it an inch mark: '"a 12" screen," she said'.
-_WORD_AFTER = re.compile(r"[^\S\r\n]?[^\W\d_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +62,32 @@ class ParagraphQuotes:
         """Whether the paragraph ends inside a quote."""
         return bool(self.quotations) and self.quotations[-1].close is None
 
+    def quoted_edges(self) -> list[int]:
+        """Where each quotation's text starts and ends (its marks included), flattened in order.
+
+        A quote left unclosed ends where the next one opens, or with the paragraph.
+        """
+        edges = []
+        for index, quotation in enumerate(self.quotations):
+            if quotation.close is not None:
+                end = quotation.close.offset + 1
+            elif index + 1 < len(self.quotations):
+                end = self.quotations[index + 1].open.offset
+            else:
+                end = self.end
+            edges += (quotation.open.offset, end)
+        return edges
+
     def opens_with_quote(self, text: str) -> bool:
         """Whether the paragraph's first character (after any indent) opens a quote."""
         if not self.marks or self.marks[0].role != OPENING:
             return False
         return not text[self.start : self.marks[0].offset].strip()
+
+
+def inside_quotation(edges: list[int], offset: int) -> bool:
+    """Whether ``offset`` lies within a quotation, given the flattened ``quoted_edges``."""
+    return bisect.bisect_right(edges, offset) % 2 == 1
 
 
 def char_before(text: str, offset: int, floor: int = 0) -> str:
@@ -77,6 +98,16 @@ def char_before(text: str, offset: int, floor: int = 0) -> str:
     return text[position] if position >= floor else ""
 
 
+def is_fragment(text: str, quotation: Quotation) -> bool:
+    """A quote that starts in lowercase right after the writer's own word is part of the writer's sentence.
+
+    After a comma or a colon it may carry on a full sentence split by the attribution
+    ('"We will stay," she said, "until they listen."'), so it is left alone.
+    """
+    first = text[quotation.open.offset + 1 : quotation.open.offset + 2]
+    return first.islower() and char_before(text, quotation.open.offset).isalnum()
+
+
 def _is_height(text: str, offset: int, start: int) -> bool:
     """Whether the digits ending at ``offset`` follow a feet mark, as in 5'11"."""
     position = offset - 1
@@ -85,14 +116,34 @@ def _is_height(text: str, offset: int, start: int) -> bool:
     return text[position] in _FEET and position > start and text[position - 1].isdigit()
 
 
-def _straight_role(text: str, offset: int, start: int, end: int, quote_open: bool) -> str | None:
+def _sides(text: str, offset: int, start: int, end: int) -> tuple[bool, bool]:
+    """Whether a straight mark looks like it opens (space or bracket before) and closes (no word after)."""
     before = text[offset - 1] if offset > start else " "
     after = text[offset + 1] if offset + 1 < end else " "
-    if before.isdigit():
-        closes_quote = quote_open and not _is_height(text, offset, start) and not _WORD_AFTER.match(text, offset + 1, end)
-        return CLOSING if closes_quote else None
-    opens = before.isspace() or before in _OPENS_AFTER
-    closes = not after.isalnum()
+    return before.isspace() or before in _OPENS_AFTER, not after.isalnum()
+
+
+def _is_inch_inside_quote(text: str, offset: int, end: int) -> bool:
+    """Whether a mark after a digit in an open quote is an inch mark because a later mark closes the quote.
+
+    '"a 12" screen," she said': the next mark closes, so this one is the inch mark; in
+    'the film "Apollo 13" opened' the quote has no other mark to close it.
+    """
+    following = _MARK.search(text, offset + 1, end)
+    if following is None:
+        return False
+    if following.group() != STRAIGHT:
+        return following.group() == CLOSING_CURLY
+    opens, closes = _sides(text, following.start(), offset + 1, end)
+    return closes and not opens
+
+
+def _straight_role(text: str, offset: int, start: int, end: int, quote_open: bool) -> str | None:
+    if offset > start and text[offset - 1].isdigit():
+        if not quote_open or _is_height(text, offset, start):
+            return None
+        return None if _is_inch_inside_quote(text, offset, end) else CLOSING
+    opens, closes = _sides(text, offset, start, end)
     if opens != closes:
         return OPENING if opens else CLOSING
     return CLOSING if quote_open else OPENING
@@ -139,6 +190,11 @@ class StoryQuotes:
     def paragraphs(self) -> list[ParagraphQuotes]:
         text = self.story.text
         return [read_quotes(text, paragraph.start, paragraph.end) for paragraph in self.story.paragraphs]
+
+    @cached_property
+    def quoted_edges(self) -> list[int]:
+        """Every quotation's start and end in the story, flattened in order, for ``inside_quotation``."""
+        return [edge for quotes in self.paragraphs for edge in quotes.quoted_edges()]
 
     @cached_property
     def continues(self) -> list[bool]:

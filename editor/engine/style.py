@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import MISSING, Field, dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
-from types import UnionType
+from types import MappingProxyType, UnionType
 from typing import Any, get_args, get_origin, get_type_hints
 
 from editor.engine.patterns import PatternError, compile_style_pattern
@@ -71,11 +71,14 @@ class WordLists:
 
 @dataclass(frozen=True)
 class LanguageToolSettings:
-    """``[languagetool]``: the language LanguageTool checks in and the rules it leaves off."""
+    """``[languagetool]``: the language LanguageTool checks in, and the rules and categories it
+    leaves off, each id with the reason (the tables ``[languagetool.disabled_rules]`` and
+    ``[languagetool.disabled_categories]``)."""
 
     language: str = ""
-    disabled_rules: frozenset[str] = frozenset()
-    disabled_categories: frozenset[str] = frozenset()
+    # Left out of the hash (a mapping has none); equal settings still compare equal.
+    disabled_rules: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), hash=False)
+    disabled_categories: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), hash=False)
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,11 @@ class VariantGroup:
     case_sensitive: bool = True
     inflections: tuple[str, ...] = ()
     guarded: tuple[str, ...] = ()
+    # Capitalised words a form still means the thing before ("U.S. Army"); where listed, a form
+    # before any other capitalised word is part of a name ("USA Today", "US Open") and left alone.
+    modifies: tuple[str, ...] = ()
+    # Forms changed inside a direct quotation too: other spellings of the words the speaker said.
+    edit_in_quotes: tuple[str, ...] = ()
     explanation: str = ""
     # Drops the group of this id that a base style defines.
     disabled: bool = False
@@ -106,6 +114,8 @@ class Substitution:
     unless_followed_by: tuple[str, ...] = ()
     unless_preceded_by: tuple[str, ...] = ()
     case_sensitive: bool = False
+    # Also inside a direct quotation: only where the change respells the speaker's words.
+    edit_in_quotes: bool = False
     # Drops the substitution of this find or pattern that a base style defines.
     disabled: bool = False
 
@@ -131,11 +141,18 @@ def _is_string_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
+def _is_reason_table(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(reason, str) and reason.strip() for reason in value.values())
+
+
 _KINDS = {
     str: _Kind("a string", lambda value: isinstance(value, str), str),
     bool: _Kind("true or false", lambda value: isinstance(value, bool), bool),
     tuple[str, ...]: _Kind("a list of strings", _is_string_list, tuple),
     frozenset[str]: _Kind("a list of strings", _is_string_list, frozenset),
+    Mapping[str, str]: _Kind(
+        "a table that gives each id the reason, a non-empty string", _is_reason_table, lambda value: MappingProxyType(dict(value))
+    ),
 }
 
 
@@ -220,6 +237,12 @@ class _StyleFile:
 
     def line_of(self, key: str, table: str | None = None, index: int = 0) -> int | None:
         """The line where ``key`` is set, inside ``[table]`` or the ``index``-th ``[[table]]``."""
+        if table is not None:
+            # A key may be a table of its own: [languagetool.disabled_rules].
+            own_table = re.compile(rf"\s*\[\s*{re.escape(table)}\s*\.\s*\"?{re.escape(key)}\"?\s*\]")
+            for number, line in enumerate(self.lines):
+                if own_table.match(line):
+                    return number + 1
         start = 0
         if table is not None:
             headers = [
@@ -339,6 +362,8 @@ def _merged(layers: list[_StyleFile], name: str) -> dict[str, Any]:
         for key, value in layer.tables.get(name, {}).items():
             if isinstance(value, frozenset):
                 merged[key] = merged.get(key, frozenset()) | value
+            elif isinstance(value, Mapping):
+                merged[key] = MappingProxyType({**merged.get(key, {}), **value})
             elif isinstance(value, tuple):
                 merged[key] = tuple(dict.fromkeys((*merged.get(key, ()), *value)))
             else:
@@ -412,7 +437,7 @@ def _variant_group(layer: _StyleFile, values: dict[str, Any], index: int) -> Var
         raise fail("needs at least two non-empty forms", "forms")
     if group.preferred is not None and group.preferred not in group.forms:
         raise fail(f"{group.preferred!r} is not one of the group's forms", "preferred")
-    for key in ("noun_accepted", "guarded"):
+    for key in ("noun_accepted", "guarded", "edit_in_quotes"):
         for form in getattr(group, key):
             if form not in group.forms:
                 raise fail(f"{form!r} is not one of the group's forms", key)

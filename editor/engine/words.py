@@ -14,9 +14,16 @@ CLOSERS = "\"”’')]"
 OPENERS = "\"“‘'(["
 
 _ABBREVIATIONS = frozenset(word_list("abbreviations")["abbreviations"])
+PREFIXES = frozenset(word_list("prefixes")["prefixes"])
+# The small words Title Case leaves lowercase ("Economical Travel in Japan").
+TITLE_CASE_MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or the to vs via with".split())
 _TOKEN_BEFORE = re.compile(r"\S*$")
 _MARK_BEFORE = re.compile(rf"([.?!])([{re.escape(CLOSERS)}]*)\s+[{re.escape(OPENERS)}]*$")
-_TEXT_OPENING = re.compile(rf"\s*[{re.escape(OPENERS)}]*")
+_WORD_AFTER = re.compile(r"\s*(\w+)")
+_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+# How far from a position its neighbouring token or word is looked for: reading
+# further for every match would make text of many matches quadratic.
+REACH = 40
 
 
 def is_word_char(char: str) -> bool:
@@ -42,9 +49,29 @@ def match_case(replacement: str, original: str) -> str:
 
 
 
-def token_before(text: str, position: int, reach: int = 40) -> str:
+def token_before(text: str, position: int, reach: int = REACH) -> str:
     """The run of non-space characters that ends at ``position``, at most ``reach`` long."""
     return _TOKEN_BEFORE.search(text, max(0, position - reach), position).group()
+
+
+def word_before(text: str, position: int) -> str:
+    """The word before ``position`` across any spaces, or "" if there is none within ``REACH``
+    characters or it runs on past them (a word that long is not one the rules list)."""
+    floor = max(0, position - REACH)
+    found = _WORD_BEFORE.search(text, floor, position)
+    if found is None or (found.start() == floor and floor and is_word_char(text[floor - 1])):
+        return ""
+    return found.group(1)
+
+
+def word_after(text: str, position: int) -> str:
+    """The word after ``position`` across any spaces, or "" if there is none within ``REACH`` characters
+    or it runs on past them."""
+    ceiling = min(len(text), position + REACH)
+    found = _WORD_AFTER.match(text, position, ceiling)
+    if found is None or (found.end() == ceiling < len(text) and is_word_char(text[ceiling])):
+        return ""
+    return found.group(1)
 
 
 def ends_sentence(token: str, mark: str, closers: str) -> bool:
@@ -58,15 +85,30 @@ def ends_sentence(token: str, mark: str, closers: str) -> bool:
         return not closers
     if "." in token:
         return False
-    word = token.lstrip(OPENERS).casefold()
+    # The state in a party and state label: "(D-Calif.)".
+    word = token.lstrip(OPENERS).casefold().rpartition("-")[2]
     return len(word) > 1 and word not in _ABBREVIATIONS
 
 
 def starts_sentence(text: str, start: int) -> bool:
     """Whether the word at ``start`` opens a sentence: first in the text, or after a mark that ends one."""
-    if _TEXT_OPENING.fullmatch(text, 0, start):
+    if _opens_text(text, start):
         return True
     gap = _MARK_BEFORE.search(text, max(0, start - 12), start)
     if gap is None:
         return False
     return ends_sentence(token_before(text, gap.start()), gap.group(1), gap.group(2))
+
+
+def _opens_text(text: str, start: int) -> bool:
+    """Whether only spaces and then opening marks come before ``start``.
+
+    Read backwards from ``start``, so that each word asked about costs the run
+    before it, not the whole text before it.
+    """
+    position = start
+    while position and text[position - 1] in OPENERS:
+        position -= 1
+    while position and text[position - 1].isspace():
+        position -= 1
+    return position == 0

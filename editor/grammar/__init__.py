@@ -1,4 +1,4 @@
-"""Grammar and spelling from LanguageTool, merged with the built-in checks. No Qt here.
+"""Grammar from LanguageTool, merged with the built-in checks. No Qt here.
 
 ``GrammarChecker`` (in ``service``) runs LanguageTool and turns its matches
 into ``Issue`` objects; ``merge_issues`` joins them with the built-in ones.

@@ -2,10 +2,10 @@
 
 LanguageTool is a general grammar checker; wire copy is not its home ground.
 Its spell checker does not know most names in the news ("Gennady" becomes
-"Kennedy", "Mattis" becomes "Mathis"). So a capitalised word the story itself
-uses twice or more is taken as a name and not flagged; a capitalised word
-used once is flagged, but offered only replacements the story itself spells
-elsewhere ("Washingotn" to "Washington"), and never joins a "fix all" group.
+"Kennedy", "Mattis" becomes "Mathis") nor the house style's words, so it is
+always off: Copydesk spells with its own dictionary, with or without
+LanguageTool, and decides there what is a name. A request switches the
+speller off, and a speller's match that comes back anyway is dropped.
 Where a built-in rule flags the same span, or offers a fix for any of the
 same text, it speaks for it: it knows the house style, and two underlines
 with different fixes on one word would only confuse.
@@ -15,18 +15,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
-from dataclasses import replace
 
 from editor.engine.issues import Issue
-from editor.engine.sequences import shared_ends
-from editor.engine.words import bounded_phrase
+from editor.engine.style import LanguageToolSettings
 
 RULE_PREFIX = "lt:"
 
 # LanguageTool's spell checkers: Morfologik for English, Hunspell and the
 # named spellers for other languages.
-_SPELLER = re.compile(r"MORFOLOGIK|HUNSPELL|SPELLER")
+_SPELLER = re.compile(r"MORFOLOGIK|HUNSPELL|SPELLER|SPELLING_RULE")
 
 # LanguageTool's rule categories (rule.category.id), as Copydesk's.
 _BY_CATEGORY = {
@@ -55,16 +52,18 @@ _BY_ISSUE_TYPE = {
     "whitespace": "punctuation",
 }
 
-_NAME_EXPLANATION = (
-    "LanguageTool does not know this capitalised word. It may well be a name, so "
-    "Copydesk offers only spellings this story uses elsewhere; add it to the "
-    "dictionary if it is right."
-)
+
+def disabled_rules(profile: LanguageToolSettings) -> frozenset[str]:
+    """The rules a request switches off: the house style's, and the spell checker of its language."""
+    speller = "MORFOLOGIK_RULE_" + profile.language.upper().replace("-", "_")
+    return frozenset(profile.disabled_rules) | {speller}
 
 
-def category_of(rule_id: str, issue_type: str, category_id: str) -> str:
-    if issue_type == "misspelling" and _SPELLER.search(rule_id):
-        return "spelling"
+def is_speller(rule_id: str) -> bool:
+    return bool(_SPELLER.search(rule_id))
+
+
+def category_of(issue_type: str, category_id: str) -> str:
     return _BY_CATEGORY.get(category_id) or _BY_ISSUE_TYPE.get(issue_type, "style")
 
 
@@ -74,7 +73,7 @@ def issue_from_match(match, start: int, end: int, text: str) -> Issue:
     Issues with the same rule, the same flagged text and the same first fix
     share a group, so "fix all" corrects one mistake everywhere it recurs.
     """
-    category = category_of(match.rule_id, match.rule_issue_type, match.category)
+    category = category_of(match.rule_issue_type, match.category)
     replacements = tuple(match.replacements)
     flagged = text[start:end]
     return Issue(
@@ -88,50 +87,6 @@ def issue_from_match(match, start: int, end: int, text: str) -> Issue:
         replacements=replacements,
         group=f"{RULE_PREFIX}{match.rule_id}:{flagged}→{replacements[0]}" if replacements else None,
     )
-
-
-def screen_spelling(issues: Iterable[Issue], text: str, exceptions: frozenset[str] = frozenset()) -> list[Issue]:
-    """LanguageTool's spelling issues as far as Copydesk trusts them.
-
-    Dropped: words the house style accepts (``spelling_exceptions``), and
-    capitalised words the story uses twice or more (names it spells the same
-    way each time). Other capitalised words keep only the suggestions the
-    story uses as words elsewhere, and no "fix all" group; so do lowercase
-    words whose suggestion is more than one edit away ("de-confliction" to
-    "confliction"): the editor chooses those one at a time.
-    """
-    uses: dict[str, int] = {}
-    kept = []
-    for issue in issues:
-        word = text[issue.start : issue.end]
-        if issue.category == "spelling":
-            if word.casefold() in exceptions:
-                continue
-            if word[:1].isupper():
-                if _uses(word, text, uses) >= 2:
-                    continue
-                vouched = tuple(other for other in issue.replacements if _uses(other, text, uses) > 0)
-                issue = replace(issue, replacements=vouched, group=None, explanation=_NAME_EXPLANATION)
-            elif issue.replacements and not _one_edit_apart(word, issue.replacements[0]):
-                issue = replace(issue, group=None)
-        kept.append(issue)
-    return kept
-
-
-def _uses(word: str, text: str, counted: dict[str, int]) -> int:
-    """How often ``word`` stands as a word of its own in ``text`` (case-sensitive), remembered in ``counted``."""
-    if word not in counted:
-        counted[word] = sum(1 for _ in bounded_phrase(word, case_sensitive=True).finditer(text))
-    return counted[word]
-
-
-def _one_edit_apart(word: str, other: str) -> bool:
-    """Whether one letter added, removed, changed or swapped with its neighbour turns ``word`` into ``other``."""
-    if abs(len(word) - len(other)) > 1:
-        return False
-    start, end = shared_ends(word, other)
-    left, right = word[start : len(word) - end], other[start : len(other) - end]
-    return len(left) <= 1 and len(right) <= 1 or (len(left) == len(right) == 2 and left == right[::-1])
 
 
 def merge_issues(builtin: list[Issue], grammar: list[Issue]) -> list[Issue]:

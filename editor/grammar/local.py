@@ -6,19 +6,23 @@ folder per version. Copydesk never downloads it unasked: ``installation_to_run``
 only looks, and ``download_languagetool`` is for the window to call once the
 user has agreed to the download. The server is started with
 language-tool-python's own command for that installation, on a free port of
-127.0.0.1, as a process Copydesk owns: it sees when the server dies, and
-stops it on quit (or, failing that, when Python exits).
+127.0.0.1, as a process of the one that starts it (the keeper of
+``resident``): it sees when the server dies, and stops it when done (or,
+failing that, when Python exits).
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import ctypes
 import hashlib
 import os
 import re
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -155,9 +159,12 @@ def _download_folder(folder: Path) -> Iterator[None]:
 class LocalServer:
     """One LanguageTool server process started by Copydesk, listening on 127.0.0.1 only."""
 
-    def __init__(self, installation: Installation, start_timeout: float) -> None:
+    def __init__(self, installation: Installation, start_timeout: float, die_with_parent: bool = False) -> None:
         self.installation = installation
         self.start_timeout = start_timeout
+        # Linux: the server gets SIGTERM when the process that started it dies, even by SIGKILL.
+        self.die_with_parent = die_with_parent and sys.platform.startswith("linux")
+        self.port = 0
         self.url = ""
         self._process: subprocess.Popen | None = None
         self._log = tempfile.TemporaryFile()
@@ -172,12 +179,17 @@ class LocalServer:
             if self._stopped:
                 raise CannotRun("LanguageTool was stopped.")
             self._process = subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=self._log,
+                stderr=subprocess.STDOUT,
+                preexec_fn=_die_with_parent() if self.die_with_parent else None,
             )
         _STARTED.add(self)
+        self.port = port
         self.url = f"http://127.0.0.1:{port}/"
         deadline = time.monotonic() + self.start_timeout
-        while not _answers(self.url + "v2/languages"):
+        while not answers(self.url + "v2/languages"):
             if self._stopped:
                 raise CannotRun("LanguageTool was stopped.")
             if not self.alive():
@@ -229,6 +241,13 @@ class LocalServer:
         return f" It said: {lines[-1].strip()}" if lines else ""
 
 
+def _die_with_parent() -> Callable[[], None]:
+    """What the child runs before Java: ask Linux for SIGTERM when its parent dies (prctl's
+    PR_SET_PDEATHSIG), looked up before the fork, since a forked child should only call."""
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    return lambda: prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -239,7 +258,8 @@ def _free_port() -> int:
 _DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
-def _answers(url: str) -> bool:
+def answers(url: str) -> bool:
+    """Whether ``url`` answers 200 within a second, asked directly (no proxy)."""
     try:
         with _DIRECT.open(url, timeout=1) as response:
             return response.status == 200

@@ -17,7 +17,7 @@ from collections.abc import Callable, Hashable, Iterator
 from editor.engine.issues import Issue
 from editor.engine.story import split_paragraphs
 from editor.engine.utf16 import Utf16Offsets
-from editor.grammar.adapter import issue_from_match
+from editor.grammar.adapter import is_speller, issue_from_match
 
 BATCH_CHARS = 15_000
 CACHE_SIZE = 20_000
@@ -83,6 +83,8 @@ def _ask(batch: list[str], send: Send) -> list[tuple[Issue, ...]]:
     offsets = Utf16Offsets(joined)
     found: list[list[Issue]] = [[] for _ in batch]
     for match in send(joined):
+        if is_speller(match.rule_id):
+            continue  # Copydesk spells on its own; see adapter
         start = match.offset
         end = offsets.from_utf16(offsets.to_utf16(start) + match.error_length)
         index = bisect.bisect_right(starts, start) - 1

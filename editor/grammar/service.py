@@ -18,8 +18,12 @@ superseded by any later ``check`` or ``cancel``, or by its own
 ``superseded`` test: it returns ``None`` before its next request, keeping
 what it already received in the paragraph cache.
 
-A local server that dies is started again once; if it dies again that is
-reported and left so until ``retry``. A server that refuses, times out or
+LanguageTool on this computer is the user's resident server (``resident``):
+found or started on the first check, shared with every other Copydesk of the
+user, and left running when the checker closes, until it has been unused for
+``quiet_period`` seconds; a check after that starts it again. A local server
+that dies is started again once; if it dies again that is reported and left
+so until ``retry``. A server that refuses, times out or
 answers garbage makes the state unavailable, and the next check after
 ``retry_interval`` seconds tries again.
 """
@@ -36,10 +40,11 @@ from urllib.parse import urlsplit
 
 from editor.engine.issues import Issue
 from editor.engine.style import HouseStyle, LanguageToolSettings
-from editor.grammar.adapter import screen_spelling
+from editor.grammar.adapter import disabled_rules
 from editor.grammar.failures import describe_request_error, shorten
-from editor.grammar.local import CannotRun, LocalServer, NotInstalled, installation_to_run
+from editor.grammar.local import CannotRun, NotInstalled, installation_to_run
 from editor.grammar.paragraphs import ParagraphCache
+from editor.grammar.resident import ResidentServer, attach
 
 MODES = ("off", "local", "remote", "public")
 PUBLIC_URL = "https://api.languagetool.org/"
@@ -77,6 +82,7 @@ class GrammarSettings:
     read_timeout: float = 30.0
     start_timeout: float = 120.0
     retry_interval: float = 60.0
+    quiet_period: float = 30 * 60.0  # local: seconds unused before the resident server stops
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -115,12 +121,12 @@ class GrammarChecker:
         self._closed = False
         self._client = None
         self._client_profile: LanguageToolSettings | None = None
-        self._server: LocalServer | None = None
+        self._server: ResidentServer | None = None
         self._restarted = False
         self._retry_at: float | None = None
         self._cache = ParagraphCache()
         if self.settings.mode == "off":
-            self._status = GrammarStatus(GrammarState.OFF, "Grammar and spelling checks by LanguageTool are turned off.")
+            self._status = GrammarStatus(GrammarState.OFF, "Grammar checks by LanguageTool are turned off.")
         else:
             self._status = GrammarStatus(GrammarState.IDLE, f"{_capital(self.settings.where)} is used from the first check.")
 
@@ -129,8 +135,8 @@ class GrammarChecker:
         return self._status
 
     @property
-    def server(self) -> LocalServer | None:
-        """The LanguageTool server this checker started, if any."""
+    def server(self) -> ResidentServer | None:
+        """The resident LanguageTool server this checker uses, if any."""
         return self._server
 
     def start(self) -> bool:
@@ -162,7 +168,7 @@ class GrammarChecker:
             except _Failure as failure:
                 self._fail(failure)
                 return None
-        return None if issues is None else screen_spelling(issues, text, style.spelling_exceptions)
+        return issues
 
     def cancel(self) -> None:
         """Supersedes the check in flight that was not given its own ``superseded``; it returns ``None``
@@ -180,11 +186,9 @@ class GrammarChecker:
         self._restarted = False
 
     def close(self) -> None:
-        """Stops the LanguageTool server this checker started, if any; later checks return ``None``."""
+        """Stops using LanguageTool (a resident server stays for its quiet period); later checks return ``None``."""
         self._closed = True
         self.cancel()
-        if self._server is not None:
-            self._server.stop()
         self._status = GrammarStatus(GrammarState.OFF, "LanguageTool was stopped.")
         self._announce()
 
@@ -194,7 +198,10 @@ class GrammarChecker:
         if self._closed or self.settings.mode == "off":
             return False
         if self._client is not None:
-            return True
+            if self._server is None or self._server.keep():
+                return True
+            # The resident server stopped after its quiet period: start it again.
+            self._client = self._server = None
         failed = self._status.state in (GrammarState.UNAVAILABLE, GrammarState.NOT_INSTALLED)
         if failed and (self._retry_at is None or time.monotonic() < self._retry_at):
             return False
@@ -211,7 +218,6 @@ class GrammarChecker:
     def _connect(self) -> None:
         settings = self.settings
         if settings.mode == "local":
-            self._set(GrammarState.STARTING, "Starting LanguageTool on this computer; this takes a few seconds.")
             url = self._start_server()
         elif settings.mode == "remote":
             url = _server_url(settings.url)
@@ -229,23 +235,23 @@ class GrammarChecker:
         self._client_profile = None
         self._set(GrammarState.READY, f"Checking with {settings.where}.")
 
-    def _start_server(self) -> str:
+    def _start_server(self, starting: str = "Starting LanguageTool on this computer; this takes a few seconds.") -> str:
         try:
             installation = installation_to_run(self.settings.languagetool_dir)
         except NotInstalled as error:
             raise _Failure(str(error), retry_after=None, state=GrammarState.NOT_INSTALLED) from None
         except CannotRun as error:
             raise _Failure(str(error), retry_after=None) from None
-        server = LocalServer(installation, self.settings.start_timeout)
-        self._server = server
-        if self._closed:
-            server.stop()
         try:
-            server.start()
+            self._server = attach(
+                installation,
+                self.settings.quiet_period,
+                self.settings.start_timeout,
+                lambda: self._set(GrammarState.STARTING, starting),
+            )
         except CannotRun as error:
-            server.stop()
             raise _Failure(str(error), retry_after=None) from None
-        return server.url
+        return self._server.url
 
     def _open_client(self, url: str):
         client_class = _client_class((self.settings.connect_timeout, self.settings.read_timeout))
@@ -278,21 +284,19 @@ class GrammarChecker:
                 raise _Failure(
                     f"{_capital(self.settings.where)} does not check {profile.language}.", retry_after=None
                 ) from None
-            client.disabled_rules = set(profile.disabled_rules)
+            client.disabled_rules = set(disabled_rules(profile))
             client.disabled_categories = set(profile.disabled_categories)
             self._client_profile = profile
         with _MATCHES:
             return client.check(text)
 
-    def _restart(self, server: LocalServer) -> None:
-        code = server.exit_code
+    def _restart(self, server: ResidentServer) -> None:
         server.stop()
-        self._client = None
+        self._client = self._server = None
         if self._restarted:
-            raise _Failure(f"LanguageTool stopped again (exit code {code}) after one restart.", retry_after=None)
+            raise _Failure("LanguageTool stopped again after one restart.", retry_after=None)
         self._restarted = True
-        self._set(GrammarState.STARTING, f"LanguageTool stopped (exit code {code}); starting it again.")
-        self._client = self._open_client(self._start_server())
+        self._client = self._open_client(self._start_server("LanguageTool stopped; starting it again."))
         self._client_profile = None
         self._set(GrammarState.READY, f"Checking with {self.settings.where}.")
 
@@ -323,10 +327,7 @@ class GrammarChecker:
     # ------------------------------------------------------------ state
 
     def _fail(self, failure: _Failure) -> None:
-        self._client = None
-        if self._server is not None:
-            self._server.stop()
-            self._server = None
+        self._client = self._server = None
         self._retry_at = None if failure.retry_after is None else time.monotonic() + failure.retry_after
         self._set(failure.state, failure.message)
 

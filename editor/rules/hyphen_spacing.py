@@ -10,8 +10,14 @@ options ("ls -la", "rm -rf", "tar -x -f file", anything in `code` or on a
 The fix is offered only where the compound is clear: a suffix such as
 "-backed" or "-led", or a first part that is a prefix ("pro-", "anti-",
 "well-"), a single letter ("e-mail"), an abbreviation ("U.S.-") or a name
-("Syria-"). "govern- ment" may be a word broken at a line end rather than a
-compound, so it is flagged without a fix.
+("Syria-"). Elsewhere ("year- old", "stem- cell", "10- year", "govern-
+ment") the story itself decides: where it writes the closed-up compound
+("year-old") elsewhere, that is the fix, and where it writes the joined word
+("government") instead, joining is; a gap with no such evidence is flagged
+without a fix, since "war- torn" may as well be a word broken at a line
+end. After a figure ("10- year"), between capitals ("HD- DVD", which may be
+a dateline) and before a word that more often follows a dash ("one- for-five",
+"said- the") a gap is flagged only with that evidence.
 """
 
 from __future__ import annotations
@@ -19,31 +25,36 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
 
-from editor.engine.rule import ParagraphRule
+from editor.engine.rule import StoryRule
+from editor.engine.story import Story
 from editor.engine.style import HouseStyle
-from editor.engine.words import token_before
+from editor.engine.words import PREFIXES, token_before
 
 # Each pattern starts with a space or the hyphen so that the scan can jump to them; the
 # letter, or the last point of an abbreviation, before is checked by a look-behind after it.
 _SPACE_BEFORE = re.compile(r" (?:(?<=[^\W\d_] )|(?<=[^\W\d_]\.[^\W\d_]\. )) *-(?=([^\W\d_]{2,})\b)")
-_SPACE_AFTER = re.compile(r"-(?:(?<=[^\W\d_]-)|(?<=[^\W\d_]\.[^\W\d_]\.-)) +(?=([^\W\d_]+)\b)")
-_LAST_WORD = re.compile(r"([^\W\d_]+)\.?$")
+_SPACE_AFTER = re.compile(r"-(?:(?<=[^\W_]-)|(?<=[^\W\d_]\.[^\W\d_]\.-)) +(?=([^\W\d_]+)\b)")
+_LAST_WORD = re.compile(r"([^\W_]+)\.?$")
+# Compounds written closed up, as pairs of the parts on either side of a hyphen ("10-year-old"
+# gives "10-year" and "year-old"), and words, both casefolded: the story's evidence for a fix.
+_HYPHENATED = re.compile(r"(?<![\w-])(?>\w+)(?:-(?>\w+))+")
+_WORD = re.compile(r"[^\W\d_]+")
 _OPTION_OR_PATH_FOLLOWS = re.compile(r" +[-/~]")
 _CODE = re.compile(r"`[^`\r\n]*`|^[^\S\r\n]*\$ [^\r\n]*", re.MULTILINE)
 _VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
 
-# Words that follow a suspended hyphen ("pro- and anti-war") or a hyphen used as a dash.
-_NOT_COMPOUND_PARTS = frozenset(
-    """and or nor to through but versus vs than as plus the a an he she it they we i you his her
-    its their our this that these those which who not no so yet if is was are were in on at of
-    for with by from there then even just only am""".split()
+# Words a suspended hyphen leads to ("pro- and anti-war", "first- through third-grade"): never a gap.
+_SUSPENDED_BEFORE = frozenset("and or nor to through versus vs".split())
+# Words that more often follow a hyphen used as a dash ("he said- the army"): a gap only where the
+# story writes the compound closed up elsewhere ("one-for-five", "B-plus").
+_DASH_BEFORE = frozenset(
+    """but than as plus the a an he she it they we i you his her its their our this that these those
+    which who not no so yet if is was are were in on at of for with by from there then even just only
+    am""".split()
 )
-_PREFIXES = frozenset(
-    """pro anti non self ex co pre post semi multi mid well half cross counter all so far ultra neo
-    quasi pan un ill full part long short high low hard left right""".split()
-)
-
 
 def _code_spans(text: str) -> list[int]:
     """Starts and ends of `code` and "$ " command lines, flattened, for bisect."""
@@ -58,7 +69,7 @@ def _in_code(spans: list[int], position: int) -> bool:
 
 def _names_a_compound(before: str) -> bool:
     """Whether a word before a hyphen makes the hyphen a compound's: a prefix, a letter, a name."""
-    return before.casefold() in _PREFIXES or len(before) == 1 or before[0].isupper()
+    return before.casefold() in PREFIXES or len(before) == 1 or before[0].isupper()
 
 
 def _is_dateline(before: str, after: str) -> bool:
@@ -77,8 +88,23 @@ def _command_option(text: str, token: str, before: str, after: str, after_end: i
     )
 
 
-def _gaps(text: str) -> Iterator[tuple[re.Match[str], bool]]:
-    """Each gap beside a compound's hyphen, with whether closing it is a safe fix."""
+@dataclass(frozen=True)
+class _Gap:
+    """A gap beside a hyphen, in paragraph offsets, with the words on either side."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+    # A prefix, a suffix, a letter, an abbreviation or a name: closing the gap is safe without evidence.
+    clear: bool
+    # After a figure, in capitals ("LONDON- Britain") or before a word a dash leads to: a gap only
+    # where the story's evidence shows the compound.
+    doubtful: bool = False
+
+
+def _gaps(text: str) -> Iterator[_Gap]:
+    """Each gap beside what may be a compound's hyphen."""
     if " -" not in text and "- " not in text:
         return
     code = _code_spans(text)
@@ -87,36 +113,85 @@ def _gaps(text: str) -> Iterator[tuple[re.Match[str], bool]]:
         before = _LAST_WORD.search(token).group(1)
         after = match.group(1)
         if (
-            after.casefold() in _NOT_COMPOUND_PARTS
-            or _is_dateline(before, after)
+            after.casefold() in _SUSPENDED_BEFORE
             or _command_option(text, token, before, after, match.end(1))
             or _in_code(code, match.start())
         ):
             continue
-        yield match, after.islower() or _names_a_compound(before)
+        doubtful = after.casefold() in _DASH_BEFORE or _is_dateline(before, after)
+        clear = not doubtful and (after.islower() or _names_a_compound(before))
+        yield _Gap(match.start(), match.end(), before, after, clear, doubtful)
     for match in _SPACE_AFTER.finditer(text):
         before = _LAST_WORD.search(token_before(text, match.start())).group(1)
         after = match.group(1)
-        if after.casefold() in _NOT_COMPOUND_PARTS or _is_dateline(before, after) or _in_code(code, match.start()):
+        if after.casefold() in _SUSPENDED_BEFORE or _in_code(code, match.start()):
             continue
-        yield match, _names_a_compound(before)
+        doubtful = after.casefold() in _DASH_BEFORE or _is_dateline(before, after) or before[0].isdigit()
+        clear = not doubtful and _names_a_compound(before)
+        yield _Gap(match.start(), match.end(), before, after, clear, doubtful)
 
 
-def find(text: str, style: HouseStyle) -> Iterator:
-    for match, safe in _gaps(text):
-        yield RULE.issue(
-            match.start(),
-            match.end(),
-            "Space on one side of a hyphen",
-            "A compound such as “U.S.-backed” or “pro-government” is written without spaces "
-            "around its hyphen; the gap is usually transmission damage."
-            + ("" if safe else " If a word was broken at a line end, remove the hyphen too."),
-            ["-"] if safe else [],
-            group=RULE.id if safe else None,
-        )
+def _paragraph_gaps(text: str, style: HouseStyle) -> tuple[_Gap, ...]:
+    return tuple(_gaps(text))
 
 
-RULE = ParagraphRule(
+def _paragraph_evidence(text: str, style: HouseStyle) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
+    """The paragraph's compounds, as pairs of the parts either side of a hyphen, and its words."""
+    compounds = set()
+    for hyphenated in _HYPHENATED.finditer(text):
+        parts = hyphenated.group().casefold().split("-")
+        compounds.update(zip(parts, parts[1:]))
+    return frozenset(compounds), frozenset(word.casefold() for word in _WORD.findall(text))
+
+
+class _Evidence:
+    """The compounds and words of the whole story, gathered the first time a gap needs them."""
+
+    def __init__(self, story: Story, style: HouseStyle) -> None:
+        self.story = story
+        self.style = style
+
+    @cached_property
+    def _read(self) -> tuple[set[tuple[str, str]], set[str]]:
+        compounds: set[tuple[str, str]] = set()
+        words: set[str] = set()
+        for paragraph_compounds, paragraph_words in self.story.per_paragraph(_paragraph_evidence, self.style):
+            compounds |= paragraph_compounds
+            words |= paragraph_words
+        return compounds, words
+
+    def fixes(self, gap: _Gap) -> list[str]:
+        """Closing up where the story writes the compound elsewhere, joining where it writes the word."""
+        # A dictionary's compounds and words would be further evidence here, beside the story's own.
+        compounds, words = self._read
+        fixes = []
+        if (gap.before.casefold(), gap.after.casefold()) in compounds:
+            fixes.append("-")
+        if (gap.before + gap.after).casefold() in words:
+            fixes.append("")
+        return fixes
+
+
+def find(story: Story, style: HouseStyle) -> Iterator:
+    evidence = _Evidence(story, style)
+    for paragraph, gaps in zip(story.paragraphs, story.per_paragraph(_paragraph_gaps, style)):
+        for gap in gaps:
+            fixes = ["-"] if gap.clear else evidence.fixes(gap)
+            if not fixes and gap.doubtful:
+                continue
+            yield RULE.issue(
+                paragraph.start + gap.start,
+                paragraph.start + gap.end,
+                "Space on one side of a hyphen",
+                "A compound such as “U.S.-backed” or “pro-government” is written without spaces "
+                "around its hyphen; the gap is usually transmission damage."
+                + ("" if fixes else " If a word was broken at a line end, remove the hyphen too."),
+                fixes,
+                group=RULE.id if fixes else None,
+            )
+
+
+RULE = StoryRule(
     id="hyphen-spacing",
     category="punctuation",
     severity="error",
@@ -127,6 +202,7 @@ RULE = ParagraphRule(
         "A pro- Assad militia attacked.",
         "The U.S. -led coalition struck.",
         "The war- torn city was quiet.",
+        "The 10-year bond fell. The 10- year note rose.",
     ),
     must_pass=(
         "Both pro- and anti-war groups marched.",

@@ -1,11 +1,11 @@
 """A sentence's full stop with no space after it: "in Syria.The minister said".
 
-Joined sentences are a common transmission fault. Only a word of two or more
-letters ending in lowercase, a full stop and a capitalised word count, so
-abbreviations ("U.S.", "e.g.", "a.m."), decimals and version numbers ("3.5",
-"v2.1"), initials ("J.R.R."), ellipses and web or file names ("reuters.com",
-"Node.js", "index.html", "www.example.org", "Reuters.Com",
-"john.Smith@example.org") are left alone.
+Joined sentences are a common transmission fault. Only a word that ends in two
+letters ("town", "NHS", "$500m", "1940s"), a full stop and a capitalised word
+count, so abbreviations with points ("U.S.", "e.g.", "a.m."), decimals and
+version numbers ("3.5", "v2.1"), initials ("J.R.R."), ellipses and web or
+file names ("reuters.com", "Node.js", "index.html", "www.example.org",
+"Reuters.Com", "john.Smith@example.org") are left alone.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
 
 # Starts at the full stop (the scan jumps from stop to stop); the word before is checked after.
-_JOINED = re.compile(r"\.(?<=[a-z]{2}\.)(?=([A-Z][a-z]+)\b(?![@(_/]|\.\w))")
+_JOINED = re.compile(r"\.(?<=[A-Za-z0-9][A-Za-z]\.)(?=([A-Z][a-z]+[A-Za-z]*)\b(?![@(_/]|\.\w))")
 # The whole word before, so that a path or an address ("example.org/News.Html") is left alone.
-_WORD_BEFORE = re.compile(r"(?<![\w./@\\])[A-Za-z]+$")
+_WORD_BEFORE = re.compile(r"(?<![\w./@\\])\$?[A-Za-z0-9]+$")
 # Written capitalised, these end web and file names more often than they start sentences.
 _NAME_ENDINGS = frozenset(
     """com org net gov edu mil int io co uk eu ru de fr cn jp au ca info biz tv ly html htm php
@@ -54,6 +54,8 @@ RULE = ParagraphRule(
     must_flag=(
         "Troops entered the town.The minister said it was calm.",
         "Troops entered Syria.The minister said it was calm.",
+        "It cost the NHS.They paid $500m.It was the most since the 1940s.Of the rest, none.",
+        "It was the index.LeFevre said so, and the artists.OutKast agreed.",
     ),
     must_pass=(
         "U.S. officials met at 9 a.m. Tuesday.",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.engine.quotes import Quotation, char_before, read_quotes
+from editor.engine.quotes import Quotation, is_fragment, read_quotes
 from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
 
@@ -25,16 +25,6 @@ _ENDS_QUOTE = frozenset(".,?!;:…'’")
 # A point that belongs to an abbreviation with inner points (U.S., a.m.) stays where it is.
 _ABBREVIATION_POINT = re.compile(r"\.\w\.")
 _NAMES = {",": "comma", ".": "full stop"}
-
-
-def _is_fragment(text: str, quotation: Quotation) -> bool:
-    """A quote that starts in lowercase right after the writer's own word is part of the writer's sentence.
-
-    After a comma or a colon it may carry on a full sentence split by the attribution
-    ('"We will stay," she said, "until they listen."'), so it is left alone.
-    """
-    first = text[quotation.open.offset + 1 : quotation.open.offset + 2]
-    return first.islower() and char_before(text, quotation.open.offset).isalnum()
 
 
 def _inside(text: str, quotation: Quotation) -> Iterator:
@@ -59,7 +49,7 @@ def _logical(text: str, quotation: Quotation) -> Iterator:
         last not in _MOVABLE
         or text[close - 2] in _ENDS_QUOTE
         or _ABBREVIATION_POINT.match(text, close - 3)
-        or not _is_fragment(text, quotation)
+        or not is_fragment(text, quotation)
     ):
         return
     yield RULE.issue(

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
-from editor.engine.words import match_case, starts_sentence, token_before
+from editor.engine.words import REACH, match_case, starts_sentence, token_before
 
 # Reading every word and looking it up is as fast as one pattern of all the words, and a
 # paragraph whose lowercase words miss the table altogether (most of them) is passed in C.
@@ -31,7 +31,10 @@ _NAME_GOES_ON = re.compile(r"\s+(?:(?:of|for|and|on|the)\s+)*[A-Z]")
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
-    token = token_before(text, start) + text[start:end] + _TOKEN_AFTER.match(text, end).group()
+    after = _TOKEN_AFTER.match(text, end, end + REACH)
+    if after.end() == end + REACH and end + REACH < len(text) and not text[end + REACH].isspace():
+        return True  # a token this long is an address or code, not a word of copy
+    token = token_before(text, start) + text[start:end] + after.group()
     return _ADDRESS.search(token) is not None
 
 

@@ -3,7 +3,10 @@
 Flags each phrase listed under ``[[substitutions]]`` in the house style
 ("can not" -> "cannot", "alot" -> "a lot") and offers the house wording, with
 the style's reason. An entry can name words that make the phrase correct when
-they follow or precede it ("can not only ... but also" stays).
+they follow or precede it ("can not only ... but also" stays). Words inside a
+direct quotation are the speaker's ("we are moving towards a deal" in a quote
+keeps its "towards"); only an entry marked ``edit_in_quotes``, which respells
+the same spoken words ("can not" -> "cannot"), applies there too.
 """
 
 from __future__ import annotations
@@ -12,12 +15,10 @@ import re
 from collections.abc import Iterator
 
 from editor.engine.patterns import compile_style_pattern
+from editor.engine.quotes import inside_quotation, read_quotes
 from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle, Substitution
-from editor.engine.words import bounded_phrase, is_word_char, match_case
-
-_NEXT_WORD = re.compile(r"\s*(\w+)")
-_PREVIOUS_WORD = re.compile(r"(\w+)\s*$")
+from editor.engine.words import bounded_phrase, is_word_char, match_case, word_after, word_before
 
 
 def _compile(style: HouseStyle) -> list[tuple[re.Pattern[str], list[Substitution]]]:
@@ -45,19 +46,28 @@ def _compile(style: HouseStyle) -> list[tuple[re.Pattern[str], list[Substitution
 
 
 def _excepted(substitution: Substitution, text: str, start: int, end: int) -> bool:
-    following = _NEXT_WORD.match(text, end)
-    if following and following.group(1).casefold() in {w.casefold() for w in substitution.unless_followed_by}:
-        return True
-    preceding = _PREVIOUS_WORD.search(text, 0, start)
-    return bool(preceding and preceding.group(1).casefold() in {w.casefold() for w in substitution.unless_preceded_by})
+    if substitution.unless_followed_by:
+        following = word_after(text, end).casefold()
+        if following and following in {w.casefold() for w in substitution.unless_followed_by}:
+            return True
+    if substitution.unless_preceded_by:
+        preceding = word_before(text, start).casefold()
+        return bool(preceding) and preceding in {w.casefold() for w in substitution.unless_preceded_by}
+    return False
 
 
 def find(text: str, style: HouseStyle) -> Iterator:
+    quoted: list[int] | None = None
     for pattern, substitutions in style.compiled("substitutions", _compile):
         for match in pattern.finditer(text):
             substitution = substitutions[match.lastindex - 1] if len(substitutions) > 1 else substitutions[0]
             if match.start() == match.end() or _excepted(substitution, text, match.start(), match.end()):
                 continue
+            if not substitution.edit_in_quotes:
+                if quoted is None:
+                    quoted = read_quotes(text).quoted_edges()
+                if inside_quotation(quoted, match.start()):
+                    continue
             original = match.group()
             replacement = match.expand(substitution.replace) if substitution.pattern else substitution.replace
             yield RULE.issue(
@@ -78,10 +88,12 @@ RULE = ParagraphRule(
     doc=__doc__,
     must_flag=(
         "You can not consider it an accident.",
+        '"You can not consider it an accident," he said, moving towards the door.',
         "There were alot of casualties.",
         "He could of stopped it.",
     ),
     must_pass=(
+        '"We are moving towards a deal," he said.',
         "You cannot consider it an accident.",
         "The army can not only hold the town but also advance.",
         "He could, of course, stop it.",

@@ -55,5 +55,6 @@ RULE = StoryRule(
         "The screen measures 12\" across, and he is 5'11\" tall.",
         "“We will not retreat,” the general said.",
         'The army said:"We will not retreat."',
+        'The film "Apollo 13" opened, and "Catch-22" is still read.',
     ),
 )

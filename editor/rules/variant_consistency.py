@@ -13,6 +13,15 @@ all-caps text ("THIS IS IT"). A form in ``noun_accepted`` (AP's "United
 States") is left alone where it is a noun and flagged where it modifies a noun
 ("United States troops"); followed by a capitalised word it is taken as part
 of a name ("United States Army") and left alone.
+
+No form inside a proper name is changed: one in angle brackets (a company,
+"<US West Inc>"), before a company's ending ("Warburg (USA) Inc"), after a
+capitalised word in mid-sentence ("Team USA") or, for a group that lists the
+words it ``modifies`` ("Army", "President"), before any other capitalised
+word ("USA Today", "US Open", "US Steel"); such a form is not counted either.
+A form inside a direct quotation is the speaker's word and is counted but not
+flagged, unless the group lists it in ``edit_in_quotes`` as a mere respelling
+("US" for "U.S.").
 """
 
 from __future__ import annotations
@@ -24,7 +33,8 @@ from dataclasses import dataclass
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle, VariantGroup
-from editor.engine.words import INNER_SPACE, match_case
+from editor.engine.quotes import inside_quotation, story_quotes
+from editor.engine.words import INNER_SPACE, match_case, starts_sentence
 
 # Words after a form that show the form is a noun (a verb, a preposition, a
 # conjunction or a determiner follows it), so it does not modify what follows.
@@ -32,7 +42,15 @@ _NOT_MODIFIED = frozenset(
     """a an and are as at be been before being but by can could did do does during for from had has
     have he her his if in into is it its may might must not now of on once or over said says say
     she should since still than that the their them then there these they this those to under until
-    was we were when where which while who whose will with would also again already """.split()
+    was we were when where which while who whose will with would also again already itself alone
+    all both each last next too instead today yesterday tomorrow soon first more less
+    include includes remain remains accept accepts agree agrees want wants need needs
+    made make makes took take takes gave give gives sent send sends won win wins lost lose loses
+    became become becomes began begin begins came come comes went go goes got get gets kept keep
+    keeps left put puts set sets sold sell sells bought buy buys paid pay pays held hold holds
+    brought bring brings found find finds thought think thinks met meet meets saw see sees knew
+    know knows grew grow grows fell rose led hit cut let sought seek seeks fought stood spoke told
+    tells""".split()
 )
 # Capitalised words that start a sentence rather than continue a name.
 _SENTENCE_STARTERS = frozenset(
@@ -40,7 +58,16 @@ _SENTENCE_STARTERS = frozenset(
     One Other Our She So Some That The Their There These They This Those Under We What When Where
     While Who Yet You""".split()
 )
+# Words that follow a form in a company's name: "S.G. Warburg (USA) Inc", "USA Corp".
+_COMPANY_ENDINGS = frozenset("Inc Corp Co Ltd LLC PLC plc Group Holdings Bancorp AG SA NV GmbH".split())
+# Capitalised words before a form that are no name: the calendar.
+_CALENDAR = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December""".split()
+)
 _ALL_CAPS_WORD = re.compile(r"[A-Z]{2,}")
+_NAME_BEFORE = re.compile(r"([A-Z][a-z][\w'’]*)[^\S\r\n]+\(?$")
+_NAME_AFTER = re.compile(r"\)?[^\S\r\n]+([A-Z][a-z][\w'’]*)")
 _NEXT_WORD = re.compile(r"[^\S\r\n]*(-)?[^\S\r\n]*([^\W\d_][\w'’]*)?")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[^\S\r\n]+$")
 _SENTENCE_END_AFTER = re.compile(r"[\"”’')\]]*(?:$|\s+(?:[\"“]\s*)?([A-Z][\w'’]*))")
@@ -111,6 +138,33 @@ def _occurrences(text: str, style: HouseStyle) -> Iterator[_Occurrence]:
         entry = forms[int(name.partition("_")[0])]
         suffix = (match.group(f"s{name}") or "") if entry.group.inflections else ""
         yield _Occurrence(entry, match.start(), match.end(), suffix)
+
+
+def _in_name(text: str, occurrence: _Occurrence) -> bool:
+    """Whether the form is part of a proper name: "USA Today", "Team USA", "<US West Inc>", "Warburg (USA) Inc"."""
+    start, end = occurrence.start, occurrence.end
+    opening = text.rfind("<", max(0, start - 80), start)
+    if opening != -1 and ">" not in text[opening:start]:
+        closing = text.find(">", end, end + 80)
+        if closing != -1 and "<" not in text[end:closing] and "\n" not in text[opening:closing]:
+            return True
+    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if (
+        before
+        and before.group(1) not in _SENTENCE_STARTERS
+        and before.group(1) not in _CALENDAR
+        and not before.group(1).endswith(("'s", "’s"))
+        and not starts_sentence(text, before.start(1))
+    ):
+        return True
+    after = _NAME_AFTER.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    if word in _COMPANY_ENDINGS:
+        return True
+    group = occurrence.form.group
+    return bool(group.modifies) and word not in group.modifies and word not in _SENTENCE_STARTERS
 
 
 def _passes_guard(occurrence: _Occurrence, text: str, others: re.Pattern[str] | None) -> bool:
@@ -188,7 +242,7 @@ def find(story: Story, style: HouseStyle) -> Iterator:
             start = paragraph.start
             occurrence = _Occurrence(relative.form, relative.start + start, relative.end + start, relative.suffix)
             group = occurrence.form.group
-            if _passes_guard(occurrence, text, coordinated.get(group.id)):
+            if _passes_guard(occurrence, text, coordinated.get(group.id)) and not _in_name(text, occurrence):
                 by_group.setdefault(group.id, []).append(occurrence)
 
     for occurrences in by_group.values():
@@ -209,6 +263,9 @@ def find(story: Story, style: HouseStyle) -> Iterator:
             if form == house:
                 continue
             if form in group.noun_accepted and _is_noun(text, occurrence) is not False:
+                continue
+            # A quote's words are the speaker's, unless the form only respells them.
+            if form not in group.edit_in_quotes and inside_quotation(story_quotes(story).quoted_edges, occurrence.start):
                 continue
             end, replacement = _replacement(text, occurrence, house)
             original = text[occurrence.start : occurrence.end]
@@ -250,5 +307,9 @@ RULE = StoryRule(
         "The USB cable and the bus were found in Busan.",
         "Two airstrikes hit a depot; another airstrike followed.",
         "Isis, the Egyptian goddess, was worshipped widely.",
+        "USA Today said the US Open and USA Gymnastics would go ahead, and US Steel agreed.",
+        "<US West Inc> and S.G. Warburg (USA) Inc said sales rose.",
+        "He spoke as the United States made plans; it lies in the United States itself.",
+        '"The USA will never accept it," he said.',
     ),
 )

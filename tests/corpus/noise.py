@@ -79,16 +79,25 @@ def _context(text: str, issue: Issue, width: int = 40) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rule", help="only this rule's flags")
-    parser.add_argument("--show", action="store_true", help="print every flag with its context")
-    parser.add_argument("--json", action="store_true", help="print the rates as JSON")
-    options = parser.parse_args(argv)
+    options = arguments(__doc__).parse_args(argv)
     stories = corpus_stories()
     if not stories:
         print(f"no corpus at {CORPUS}", file=sys.stderr)
         return 2
-    results = corpus_issues(stories)
+    report(stories, corpus_issues(stories), options)
+    return 0
+
+
+def arguments(doc: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--rule", help="only this rule's flags")
+    parser.add_argument("--show", action="store_true", help="print every flag with its context")
+    parser.add_argument("--json", action="store_true", help="print the rates as JSON")
+    return parser
+
+
+def report(stories: list[CorpusStory], results: list[tuple[CorpusStory, list[Issue]]], options: argparse.Namespace) -> None:
+    """Prints the flags per 1,000 words of ``results`` as ``options`` (from ``arguments``) ask."""
     if options.rule:
         results = [(story, [i for i in issues if i.rule == options.rule]) for story, issues in results]
     if options.show:
@@ -105,7 +114,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{source} ({STYLE_OF_SOURCE[source]} style, {words} words): flags per 1,000 words")
             for rule, rate in sorted(by_rule.items(), key=lambda item: -item[1]):
                 print(f"  {rate:6.2f}  {rule}")
-    return 0
 
 
 if __name__ == "__main__":

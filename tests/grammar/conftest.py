@@ -1,13 +1,12 @@
 """Fixtures for the LanguageTool tests: the recorded-response server, plain styles, a fake Java."""
 
 import os
-import stat
-import sys
 from pathlib import Path
 
 import pytest
 
 from editor.engine import load_style
+from tests.grammar.fake_java import install as install_fake_java
 from tests.grammar.recorded_languagetool import RECORDINGS, RecordedLanguageTool
 
 needs_recordings = pytest.mark.skipif(
@@ -50,11 +49,7 @@ def fake_java(tmp_path, monkeypatch):
     runs the recorded-response server. ``behave(...)`` makes the next servers fail on purpose."""
     if not RECORDINGS.is_dir():
         pytest.skip("the recorded LanguageTool responses (shared/languagetool beside the repository) are not here")
-    folder = tmp_path / "fake-java"
-    folder.mkdir()
-    java = folder / "java"
-    java.write_text(f'#!/bin/sh\nexec "{sys.executable}" "{Path(__file__).with_name("fake_java.py")}" "$@"\n')
-    java.chmod(java.stat().st_mode | stat.S_IXUSR)
+    folder = install_fake_java(tmp_path / "fake-java").parent
     monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
     monkeypatch.setenv("COPYDESK_FAKE_JAVA_PIDS", str(folder / "pids"))
     return folder

@@ -9,6 +9,7 @@ check, then exits).
 """
 
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -17,6 +18,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.grammar.recorded_languagetool import RecordedLanguageTool  # noqa: E402
 
 VERSION_BANNER = 'openjdk version "17.0.15" 2025-04-15\nOpenJDK Runtime Environment (build 17.0.15+6)\n'
+
+
+def install(folder: Path) -> Path:
+    """Writes the ``java`` wrapper into ``folder`` (made if need be) and returns it; put the folder
+    first on PATH. ``COPYDESK_FAKE_JAVA_PIDS`` names the file its servers' pids go to."""
+    folder.mkdir(parents=True, exist_ok=True)
+    java = folder / "java"
+    java.write_text(f'#!/bin/sh\nexec "{sys.executable}" "{Path(__file__).resolve()}" "$@"\n')
+    java.chmod(java.stat().st_mode | stat.S_IXUSR)
+    return java
 
 
 def main(args: list[str]) -> int:

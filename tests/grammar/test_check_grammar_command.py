@@ -29,9 +29,7 @@ def test_grammar_issues_join_the_builtin_ones_once_each(capsys, tmp_path, langua
     rules = [issue["rule"] for issue in issues]
     # "the the": repeated-word and LanguageTool's DT_DT flag the same span; one is shown.
     assert rules.count("repeated-word") == 1 and "lt:DT_DT" not in rules
-    assert {"lt:THEIR_IS", "lt:HE_VERB_AGR", "lt:EN_A_VS_AN", "lt:MORFOLOGIK_RULE_EN_US"} <= set(rules)
-    spelling = next(issue for issue in issues if issue["rule"] == "lt:MORFOLOGIK_RULE_EN_US")
-    assert spelling["category"] == "spelling" and spelling["replacements"][0] == "tomorrow"
+    assert {"lt:THEIR_IS", "lt:HE_VERB_AGR", "lt:EN_A_VS_AN"} <= set(rules)
     assert [request["form"]["language"] for request in languagetool.checks] == ["en-US"]
 
 
@@ -54,7 +52,7 @@ def test_languagetool_unavailable_still_prints_the_builtin_issues_and_exits_2(ca
     status, out, err = run(capsys, "--languagetool-url", "http://127.0.0.1:9", path)
     assert status == 2
     assert "repeated-word" in out
-    assert err.count("grammar and spelling not checked") == 1
+    assert err.count("grammar not checked") == 1
     assert "connection refused" in err
 
 
@@ -64,15 +62,13 @@ def test_grammar_with_no_languagetool_installed_says_so(capsys, tmp_path, fake_j
     assert "LanguageTool is not installed" in err
 
 
-def test_words_added_to_the_dictionary_in_the_window_are_not_flagged_here(capsys, tmp_path, languagetool):
-    from editor.userdata import dictionary_path
-
-    dictionary_path().parent.mkdir(parents=True)
-    dictionary_path().write_text("tomorow\n", encoding="utf-8")
+def test_languagetool_never_spells_on_the_command_line(capsys, tmp_path, languagetool):
+    # "tomorow" is left to Copydesk's own spelling, with or without LanguageTool.
     path = story(tmp_path, recorded_text("grammar-sample.txt"))
     status, out, err = run(capsys, "--languagetool-url", languagetool.url, path)
     assert status == 1 and err == ""
-    assert "lt:THEIR_IS" in out and "lt:MORFOLOGIK_RULE_EN_US" not in out
+    assert "lt:THEIR_IS" in out and "lt:MORFOLOGIK" not in out
+    assert "MORFOLOGIK_RULE_EN_US" in languagetool.checks[0]["form"]["disabledRules"].split(",")
 
 
 def test_an_unreadable_dictionary_is_named_and_checking_goes_on(capsys, tmp_path):

@@ -88,3 +88,35 @@ def test_hyphens_that_are_not_a_broken_compound_are_left_alone(ap_rule, text):
 
 def test_the_british_style_flags_the_same_damage(british_rule):
     assert british_rule.fixed("A pro- Assad and usa -backed force.") == "A pro-Assad and usa-backed force."
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("A 30-year-old man and his two year- old son.", "A 30-year-old man and his two year-old son."),
+        ("Stem-cell work is costly.\n\nThe stem- cell bill passed.", "Stem-cell work is costly.\n\nThe stem-cell bill passed."),
+        ("The quarter- final is on Sunday, the last quarter-final.", "The quarter-final is on Sunday, the last quarter-final."),
+        ("A year -old dispute and a year-old rule.", "A year-old dispute and a year-old rule."),
+        ("The 10-year bond fell and the 10- year note rose.", "The 10-year bond fell and the 10-year note rose."),
+        ("The govern- ment said so, and the government meant it.", "The government said so, and the government meant it."),
+    ],
+)
+def test_a_compound_the_story_writes_closed_up_elsewhere_is_closed_up(ap_rule, text, fixed):
+    assert ap_rule.fixed(text) == fixed
+
+
+def test_a_gap_with_evidence_for_both_forms_offers_the_compound_first(ap_rule):
+    text = "A break- down of talks; the breakdown came after a break-down of trust."
+    assert ap_rule.flags(text) == [("- ", ("-", ""))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pay- and benefit-review ended, as did the pay-review.",  # a suspended hyphen
+        "The 10- and 20-year bonds fell, and the 10-year note.",
+        "Scores of 10- year olds came.",  # after a figure, no evidence: not flagged
+    ],
+)
+def test_suspended_hyphens_and_figures_without_evidence_are_not_flagged(ap_rule, text):
+    assert ap_rule.flags(text) == []

@@ -3,8 +3,12 @@
 import pytest
 
 from editor.engine import Checker, builtin_style
+from editor.engine.story import Story
+from editor.rules.unattributed_quote import RULE as AP_RULE
+from tests.growth import grows_linearly
 
-AP = Checker(builtin_style("ap"))
+AP_STYLE = builtin_style("ap")
+AP = Checker(AP_STYLE)
 
 
 def issues_in(text):
@@ -76,9 +80,55 @@ def test_a_next_paragraph_about_someone_else_does_not(following):
     assert flagged(QUOTE + "\n\n" + following) == [QUOTE]
 
 
-def test_attribution_in_an_earlier_paragraph_does_not_count():
-    text = "The mayor said the river had burst its banks.\n\n" + QUOTE
+@pytest.mark.parametrize(
+    "before",
+    [
+        "The mayor said the river had burst its banks.",  # set up by indirect speech
+        '"The river burst its banks," said Mayor Ana Ruiz, who was at the dam.',  # a speaker carried on
+        "The mayor told reporters: \"The river burst its banks.\"",
+        "What did the mayor make of it?",  # set up by a question
+    ],
+)
+def test_attribution_in_the_paragraph_before_counts(before):
+    assert flagged(before + "\n\n" + QUOTE) == []
+
+
+def test_attribution_further_back_does_not_count():
+    text = "The mayor said the river had burst its banks.\n\nRepairs began in May.\n\n" + QUOTE
     assert flagged(text) == [QUOTE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The river burst its banks," the mayor said. ' + QUOTE,  # a second quote after "..., Smith said."
+        "The river burst its banks, the mayor said. " + QUOTE,
+        "Why did nobody act? " + QUOTE,
+        'The council prepared a pamphlet, "Economical Travel in Flood Country." It sold well.',
+    ],
+)
+def test_a_quote_set_up_in_its_own_paragraph_or_a_title_passes(text):
+    assert flagged(text) == []
+
+
+def test_quote_paragraphs_in_a_row_get_at_most_one_flag():
+    text = (
+        "Repairs began in May.\n\n"
+        '"We cannot call this flood a natural disaster. "It was the dam.\n\n'
+        'What did they do? "Nothing at all, for years." Nobody answered. "The warnings were ignored."'
+    )
+    issues = issues_in(text)
+    assert [text[i.start : i.end] for i in issues] == ['"We cannot call this flood a natural disaster. ']
+
+
+def test_a_speaker_named_in_a_quote_paragraph_carries_through_the_next():
+    text = (
+        "Repairs began in May.\n\n"
+        '"We cannot call this flood a natural disaster," Mayor Ana Ruiz said.\n\n'
+        '"The warnings were there for years."\n\n'
+        '"Nobody listened to them."'
+    )
+    assert flagged(text) == []
 
 
 def test_a_run_on_quote_is_attributed_anywhere_along_the_run():
@@ -137,3 +187,22 @@ def test_a_headline_line_and_an_attributed_story_pass():
         + '," Mayor Ana Ruiz said.'
     )
     assert flagged(text) == []
+
+
+def _unattributed_issues(text):
+    return list(AP_RULE.find(Story(text), AP_STYLE))
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        # Every mark opens a quote that runs to the end of the paragraph.
+        pytest.param(lambda n: '"We will fight on ' * (n // 17), id="unclosed-quotes"),
+        pytest.param(lambda n: '-"A' * (n // 3), id="unclosed-quotes-without-spaces"),
+        # Every quote asks whether a long next paragraph points back to it.
+        pytest.param(lambda n: '"We go now." ' * (n // 26) + "\n\nHe " + "a" * (n // 2), id="long-next-paragraph"),
+    ],
+)
+def test_time_grows_linearly_with_the_text(make):
+    linear, figures = grows_linearly(_unattributed_issues, make(50_000), make(200_000))
+    assert linear, figures

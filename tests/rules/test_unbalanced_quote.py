@@ -101,3 +101,17 @@ def test_balanced_quotes_are_not_flagged(text):
 
 def test_a_headline_without_quotes_is_not_flagged():
     assert flagged("Port reopens after strike\n\nShips began moving on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The film "Apollo 13" opened on Friday.',
+        '"Catch-22" is his best-known novel.',
+        'He starred in "Ocean\'s 11" and "Apollo 13" that year.',
+        '"The screen is a 12" model," she said.',
+        '"He is 5\'11" tall," she said.',
+    ],
+)
+def test_a_mark_after_a_digit_closes_the_open_quote_unless_a_later_mark_does(text):
+    assert flagged(text) == []

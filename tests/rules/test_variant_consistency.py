@@ -79,3 +79,59 @@ def test_fix_all_of_a_group_leaves_only_the_house_form():
     fixed = apply_fixes(text, [(i.start, i.end, i.replacements[0]) for i in issues])
     assert fixed == "U.S. officials said the U.S. military and U.S.-led forces struck. U.S. troops stayed in the U.S."
     assert flagged(AP, fixed) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "USA Today reported that U.S. troops left.",
+        "He won the US Open, and U.S. fans cheered.",
+        "USA Gymnastics said U.S. athletes were safe.",
+        "US Steel rose while U.S. shares fell.",
+        "<US West Inc> said U.S. sales rose.",
+        "Anthony Solomon, chairman of S.G. Warburg (USA) Inc, said U.S. rates would rise.",
+        "Fans cheered Team USA, and U.S. officials did too.",
+    ],
+)
+def test_a_form_inside_a_proper_name_is_left_alone(text):
+    assert flagged(AP, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("US President Joe Biden spoke.", "US"),
+        ("The US Navy said the drill was routine.", "US"),
+        ("On Monday US officials said so.", "US"),
+        ("The UN Security Council met.", "UN"),
+    ],
+)
+def test_a_form_before_an_institution_is_still_flagged(text, form):
+    assert [original for original, _ in flagged(AP, text)] == [form]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He spoke as the United States made plans to protect the tankers.",
+        "The key lies in the United States itself.",
+        "The United States, NATO and the United Nations all called for calm.",
+        "Its purchases from the United States include testing equipment.",
+        "Japan had a surplus with the United States last year.",
+    ],
+)
+def test_the_united_states_as_a_noun_is_accepted(text):
+    assert flagged(AP, text) == []
+
+
+def test_a_form_inside_a_quotation_is_the_speakers_unless_the_style_edits_it():
+    assert flagged(AP, '"The USA will never accept it," he said.') == []
+    assert flagged(AP, '"The United States troops will stay," he said.') == []
+    assert flagged(AP, '"US troops will stay," he said.') == [("US", "U.S.")]
+    assert flagged(BRITISH, '"U.S. troops will stay," he said, and the USA agreed.') == [("U.S.", "US"), ("USA", "US")]
+
+
+def test_british_style_writes_healthcare():
+    assert flagged(BRITISH, "Spending on healthcare rose.") == []
+    assert flagged(BRITISH, "Spending on health care rose.") == [("health care", "healthcare")]
+    assert flagged(AP, "Spending on healthcare rose.") == [("healthcare", "health care")]

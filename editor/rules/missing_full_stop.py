@@ -1,0 +1,154 @@
+"""A body paragraph that ends without its full stop: "... was up 0.4 pct in January".
+
+A paragraph of running text ends a sentence, so a paragraph that stops on a
+word, a figure or a closing quote has lost its mark; the fix adds the full
+stop (inside a closing quotation mark under AP, and under the British style
+outside a quoted fragment: ``called it "brazen".``). Only running text counts,
+so these are left alone: the headline (the story's first paragraph), datelines
+and bylines ("WASHINGTON, March 13 -", "By Jane Smith", "Reporting by ..."),
+list items (a bullet or number first, or anything after a paragraph ending in
+a colon), an editor's note after the last sentence ("... -- corrects date"),
+crossheads, labels and captions (fewer than six words, or in Title Case),
+notes in brackets, tables (short lines or columns of spaces), and a paragraph
+that ends on a comma or runs on into a next one that starts in lowercase:
+there the paragraph was broken mid-sentence, and a full stop would be the
+wrong fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from editor.engine.issues import Issue
+from editor.engine.quotes import CLOSING, is_fragment, read_quotes
+from editor.engine.rule import StoryRule
+from editor.engine.story import Story
+from editor.engine.style import HouseStyle
+from editor.engine.words import CLOSERS, TITLE_CASE_MINOR_WORDS
+
+# The paragraph's last word or figure and any closing marks after it, to the end.
+_LAST_WORD = re.compile(rf"[\w%]{{1,40}}[{re.escape(CLOSERS)}]*$")
+_LIST_ITEM = re.compile(r"\s*(?:[-*•·–—]|\d{1,3}[.)]|[a-z][.)])\s")
+_BYLINE = re.compile(
+    r"\s*\(?(?:(?:By|BY)\s+[A-Z][\w.'’-]*\s+[A-Z]|(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled) by\b)"
+)
+# A note after the last sentence: "... misapplication. -- corrects warner's conviction".
+_TRAILING_NOTE = re.compile(r"[.?!][\"”’')\]]*\s+-{1,2}\s[^.?!]*$")
+# Spaces that align columns: not the two spaces some wires put after a sentence.
+_COLUMN_GAP = re.compile(r"[^\s.?!:;,\"”’')\]](?:\t|  +)\S")
+_LINE = re.compile(r"[^\r\n]+")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_DOUBLE_CLOSING = "\"”"
+_MIN_WORDS = 6
+# Prose has lowercase words besides the ones Title Case leaves lowercase.
+_MIN_LOWERCASE = 2
+# A hard-wrapped line of prose is longer than this; shorter lines before the last are a table or a list.
+_MIN_WRAPPED_LINE = 40
+
+
+@dataclass(frozen=True)
+class _Ending:
+    """How one paragraph ends, read from its text alone."""
+
+    issue: Issue | None  # the missing stop, with offsets in the paragraph, if it is running text
+    introduces: bool  # ends with a colon: what follows is a list or a quote
+    open_ended: bool  # ends with no mark that ends a sentence
+    starts_lowercase: bool
+
+
+def _is_running_text(text: str) -> bool:
+    """Whether the paragraph is prose rather than a label, a byline, a list item, a note or a table."""
+    if _LIST_ITEM.match(text) or _BYLINE.match(text) or _COLUMN_GAP.search(text) or _TRAILING_NOTE.search(text):
+        return False
+    stripped = text.strip()
+    if stripped[0] in "([" and stripped[-1] in ")]":
+        return False
+    lines = _LINE.findall(stripped)
+    if any(len(line.strip()) < _MIN_WRAPPED_LINE for line in lines[:-1]):
+        return False
+    words = _WORD.findall(stripped)
+    lowercase = sum(word[0].islower() and word not in TITLE_CASE_MINOR_WORDS for word in words)
+    return len(words) >= _MIN_WORDS and lowercase >= _MIN_LOWERCASE
+
+
+def _stop_inside_quote(text: str, style: HouseStyle) -> bool:
+    """Where the paragraph ends on a closing double quote: whether the stop goes inside it."""
+    if style.quote_punctuation == "inside":
+        return True
+    quotations = read_quotes(text).quotations
+    last = quotations[-1] if quotations else None
+    if last is None or last.close is None or last.close.role != CLOSING:
+        return True
+    return not is_fragment(text, last)
+
+
+def _missing_stop(text: str, style: HouseStyle) -> Issue | None:
+    end = len(text.rstrip())
+    last = _LAST_WORD.search(text, max(0, end - 60), end)
+    if last is None or not _is_running_text(text):
+        return None
+    ending = last.group()
+    word = ending.rstrip(CLOSERS)
+    closers = ending[len(word) :]
+    if closers and closers in _DOUBLE_CLOSING and _stop_inside_quote(text, style):
+        fixed = word + "." + closers
+    else:
+        fixed = ending + "."
+    return RULE.issue(
+        last.start(),
+        last.start() + len(ending),
+        "Paragraph ends without a full stop",
+        "A paragraph of running text ends a sentence; its closing full stop was lost.",
+        [fixed],
+        group=RULE.id,
+    )
+
+
+def _read_ending(text: str, style: HouseStyle) -> _Ending:
+    stripped = text.strip()
+    return _Ending(
+        issue=_missing_stop(text, style),
+        introduces=stripped.endswith(":"),
+        open_ended=stripped.rstrip(CLOSERS)[-1:] not in ".?!…",
+        starts_lowercase=stripped[0].islower(),
+    )
+
+
+def find(story: Story, style: HouseStyle) -> Iterator:
+    endings = story.per_paragraph(_read_ending, style)
+    in_list = False
+    for index, (paragraph, ending) in enumerate(zip(story.paragraphs, endings)):
+        # After a paragraph ending in a colon, paragraphs without a stop are the items of a list.
+        in_list = (in_list and ending.open_ended) or ending.introduces
+        if index == 0 or in_list or ending.issue is None:
+            continue
+        if index + 1 < len(endings) and endings[index + 1].starts_lowercase:
+            continue
+        yield ending.issue.shifted(paragraph.start)
+
+
+RULE = StoryRule(
+    id="missing-full-stop",
+    category="punctuation",
+    severity="warning",
+    find=find,
+    doc=__doc__,
+    must_flag=(
+        "FED SAYS OUTPUT ROSE\n\nIndustrial production rose 0.5 pct in February, the Fed said",
+        "Talks fail\n\nA lawyer argued that the ruling would \"kill the offer\"\n\nThe judge disagreed.",
+    ),
+    must_pass=(
+        "Talks fail\n\nThe talks failed on Monday, officials said.",
+        "Talks fail\n\nBy Jane Smith, Reuters\n\nThe talks failed on Monday, officials said.",
+        "Talks fail\n\nWASHINGTON, March 13 -\n\nThe talks failed on Monday, officials said.",
+        "Talks fail\n\nThe plan includes:\n\nhigher taxes on fuel and on tobacco for everyone\n\nlower spending on roads",
+        "Talks fail\n\n- a list item that runs on for a few more words",
+        "Talks fail\n\nQuestions for the minister\n\nThe talks failed.",
+        "Talks fail\n\n(Index of economic spotlights, see page ECRA)",
+        "Talks fail\n\nOfficials said the bank, France's sixth largest,\n\nplanned a share split.",
+        "Talks fail\n\nHe said: \"The talks failed.\"",
+        "Talks fail\n\nShr 1.20 dlrs vs 1.10 dlrs\nNet 12.3 mln vs 11.2 mln\nRevs 500 mln vs 450 mln",
+    ),
+)
