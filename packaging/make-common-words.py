@@ -3,9 +3,10 @@
     apt-get install scowl && .venv/bin/python packaging/make-common-words.py
 
 SCOWL grades English words by how common they are (10: the most common; 50:
-what a small dictionary holds). The spelling rule ranks its suggestions by
-that grade and flags a capitalised word only when the word it would correct
-it to is common enough; it needs no more than the grades up to 50.
+what a small dictionary holds), American and British spellings alike. The
+spelling rule looks for corrections among these words (the dictionary of the
+style's locale then confirms them), ranks them by grade, and flags a
+capitalised word only when the word it would correct it to is common enough.
 """
 
 from pathlib import Path
@@ -14,10 +15,14 @@ SCOWL = Path("/usr/share/dict/scowl")
 TARGET = Path(__file__).resolve().parents[1] / "resources" / "wordlists" / "common-words.txt"
 # Grade written to the file: the SCOWL lists it is made of.
 GRADES = {
-    10: ["english-words.10", "english-upper.10"],
-    20: ["english-words.20"],
-    35: ["english-words.35", "english-upper.35", "english-proper-names.35"],
-    50: ["english-upper.40", "english-upper.50", "english-proper-names.40", "english-proper-names.50"],
+    10: ["english-words.10", "english-upper.10", "american-words.10", "british-words.10"],
+    20: ["english-words.20", "american-words.20", "british-words.20"],
+    35: ["english-words.35", "english-upper.35", "english-proper-names.35", "american-words.35", "british-words.35"],
+    50: [
+        *(f"english-words.{size}" for size in (40, 50)),
+        *(f"{kind}.{size}" for kind in ("english-upper", "english-proper-names") for size in (40, 50)),
+        *(f"{spelling}-words.{size}" for spelling in ("american", "british") for size in (40, 50)),
+    ],
 }
 NOTICE = """\
 # Common English words by grade (10 most common, then 20, 35, 50), from SCOWL,

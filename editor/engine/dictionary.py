@@ -7,11 +7,11 @@ Aspell first for English, and a dictionary that changed with the machine
 would change what is flagged. Every answer is kept per word, so a story
 checked again while it is typed costs a dictionary lookup per new word only.
 
-Suggestions are the words one edit away that the dictionary knows, ranked by
-how typing and transmission damage a word: two letters swapped and a letter
-doubled or undoubled first, then a dropped letter or a neighbouring key, then
-any other letter; among equals, a word the story itself uses, then the word
-more common in English (by the grades of SCOWL, ``common-words.txt``), then
+Suggestions are the words one edit away that SCOWL's graded lists hold
+(``common-words.txt``, some 75,000 words) and the dictionary confirms, ranked
+by how typing and transmission damage a word: two letters swapped or one
+typed twice first, then a dropped letter, then a neighbouring key, then any
+other letter; among equals, the more common word by SCOWL's grade, then
 Hunspell's order. Without a word one edit away, Hunspell's own suggestions
 at most two edits away are offered.
 """
@@ -66,6 +66,23 @@ def _grades() -> dict[str, int]:
         elif line and not line.startswith("#"):
             grades.setdefault(line, grade)
     return grades
+
+
+@cache
+def _trigrams() -> frozenset[str]:
+    return frozenset(word[i : i + 3] for word in _grades() if word.islower() for i in range(len(word) - 2))
+
+
+def looks_english(word: str) -> bool:
+    """Whether most of ``word``'s runs of three letters occur in common English words: "ceremenony"
+    does, "xqzvbnmk" (a code, a foreign word, a key pressed at random) does not."""
+    lower = word.lower()
+    runs = [lower[i : i + 3] for i in range(len(lower) - 2)]
+    return bool(runs) and sum(run in _trigrams() for run in runs) >= ENGLISH_SHARE * len(runs)
+
+
+# Of a word's runs of three letters, this share must occur in common words for it to look English.
+ENGLISH_SHARE = 0.8
 
 
 def grade(word: str) -> int | None:
@@ -194,12 +211,13 @@ class SpellingDictionary:
             self._corrections[word] = found
         return found
 
-    def suggestions(self, word: str) -> tuple[str, ...]:
+    def suggestions(self, word: str, ask_hunspell: bool = True) -> tuple[str, ...]:
         """Fixes for ``word``, likeliest first: its corrections by cost, ties in Hunspell's order;
-        without any, Hunspell's suggestions at most two edits away."""
+        without any, Hunspell's suggestions at most two edits away. Hunspell, which is slow, is
+        asked only when ``ask_hunspell`` allows it."""
         corrections = self.corrections(word)
         hunspell: dict[str, int] = {}
-        if not corrections or _ties(corrections):
+        if ask_hunspell and (not corrections or _ties(corrections)):
             hunspell = {suggestion: rank for rank, suggestion in enumerate(self.hunspell_suggestions(word))}
         if not corrections:
             lower = word.lower()
@@ -223,11 +241,15 @@ class SpellingDictionary:
         return {shape(candidate, model): cost for candidate, cost in best.items()}
 
     def _known_edits(self, lower: str, model: str) -> dict[str, int]:
+        # Only words of the graded list are tried, so most of the hundreds of strings one edit
+        # away cost a set lookup rather than a call into Hunspell; Hunspell confirms the locale.
+        grades = _grades()
         best: dict[str, int] = {}
         for edit in edits(lower):
-            if edit.cost < best.get(edit.word, SLIP + 2) and edit.word and self.knows(shape(edit.word, model)):
+            candidate = shape(edit.word, model)
+            if edit.cost < best.get(edit.word, SLIP + 2) and (candidate in grades or edit.word in grades):
                 best[edit.word] = edit.cost
-        return best
+        return {word: cost for word, cost in best.items() if self.knows(shape(word, model))}
 
     def hunspell_suggestions(self, word: str) -> tuple[str, ...]:
         """Hunspell's own suggestions for ``word``, in its order (slow: some 15 ms a word, so kept)."""

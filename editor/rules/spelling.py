@@ -4,9 +4,10 @@ Words are looked up in the Hunspell dictionary of the house style's locale,
 with the style's own words (``[words] house_words``), the wire abbreviations
 of ``resources/wordlists/wire-abbreviations.toml`` where the style takes them
 as its words (``[words] wire_abbreviations``; otherwise they are flagged with
-the written-out form as the fix), and the name particles and hyphen prefixes
-of ``resources/wordlists/spelling.toml``. Words the user added to the
-dictionary are dropped afterwards, like every ignored issue.
+the written-out form as the fix), the name particles and words of
+``resources/wordlists/spelling.toml``, and the prefixes of ``prefixes.toml``
+before a hyphen. Words the user added to the dictionary are dropped
+afterwards, like every ignored issue.
 
 A lowercase word the dictionary does not know is flagged, unless it is two
 dictionary words closed up the way news copy coins them ("carmaking",
@@ -44,6 +45,7 @@ from editor.engine.dictionary import (
     SpellingDictionary,
     edit_distance,
     grade,
+    looks_english,
     shape,
     spelling_dictionary,
 )
@@ -52,13 +54,22 @@ from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle
-from editor.engine.words import starts_sentence
+from editor.engine.words import PREFIXES, starts_sentence
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Runs of text that are not prose: tickers, web and email addresses, handles, anything with figures.
 # Each run of non-spaces is tried once, from its start.
 _NOT_PROSE = re.compile(r"<[^<>\n]{1,80}>|(?<!\S)\S*?(?:@|://|www\.|\w\.\w|\d)\S*|[#@]\w+")
 _POSSESSIVE = frozenset(("'s", "’s", "'S", "’S"))
+# A paragraph with more unknown lowercase words than this, and this share of its words, is not prose.
+NOT_PROSE_WORDS = 5
+NOT_PROSE_SHARE = 0.3
+# Hunspell's own suggestions are slow (some 15 ms a word): a paragraph asks for them this often
+# at most, and only for words this long, where a slip of two letters is likelier than gibberish.
+HUNSPELL_PER_PARAGRAPH = 1
+HUNSPELL_WORD_LENGTH = 8
+# A run of letters longer than any word is no word to spell ("aaaa..." in a table or a scrape).
+LONGEST_WORD = 45
 # Words whose answer (fine alone or not) is kept per style.
 KEPT_WORDS = 200_000
 _LINE = re.compile(r"[^\r\n]*")
@@ -96,6 +107,17 @@ class _Unknown:
     # A capitalised word's place: where a sentence or headline starts, or beside another name.
     opens_sentence: bool = False
     beside_name: bool = False
+
+
+class _Budget:
+    """How many more times Hunspell's own suggestions (some 15 ms each) may be asked for in one paragraph."""
+
+    def __init__(self, times: int) -> None:
+        self.times = times
+
+    def spend(self) -> bool:
+        self.times -= 1
+        return self.times >= 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +180,7 @@ def _style_words(style: HouseStyle) -> _Words:
         accepted=frozenset(accepted),
         particles=particles,
         expand=expand,
-        prefixes=frozenset(lists["hyphen_prefixes"]),
+        prefixes=PREFIXES,
         joining=frozenset(lists["joining_words"]),
         owned_elsewhere=frozenset(style.foreign_spellings) | owned,
         alone={},
@@ -185,9 +207,14 @@ def _read(text: str, style: HouseStyle) -> _Reading:
         word = match.group()
         if word[-2:] in _POSSESSIVE:
             word = word[:-2]
-        if len(word) > 1 or word.isupper():
+        if (len(word) > 1 or word.isupper()) and len(word) <= LONGEST_WORD:
             tokens.append(_Token(match.start(), match.start() + len(word), word))
     known = [_knows_alone(text, token, words) for token in tokens]
+    unknown_lowercase = sum(not fine and token.word.islower() for fine, token in zip(known, tokens))
+    if unknown_lowercase > max(NOT_PROSE_WORDS, NOT_PROSE_SHARE * len(tokens)):
+        # A table of codes, a foreign language, a pasted blob: not English prose to spell.
+        return _Reading((), Counter(), frozenset())
+    budget = _Budget(HUNSPELL_PER_PARAGRAPH)
     capitalised = Counter(token.word for token in tokens if _is_capitalised(token.word))
     unknown: list[_Unknown] = []
     index = 0
@@ -196,7 +223,7 @@ def _read(text: str, style: HouseStyle) -> _Reading:
         token = tokens[index]
         if text.startswith("-", token.end) and index + 1 < count and tokens[index + 1].start == token.end + 1:
             compound = _compound_end(text, tokens, index)
-            unknown.extend(_compound_unknown(text, tokens[index:compound], words))
+            unknown.extend(_compound_unknown(text, tokens[index:compound], words, budget))
             index = compound
             continue
         # Most words and their neighbours are known: no join to look for.
@@ -207,7 +234,7 @@ def _read(text: str, style: HouseStyle) -> _Reading:
             index += 2
             continue
         if not known[index]:
-            found = _unknown(text, tokens, index, words)
+            found = _unknown(text, tokens, index, words, budget)
             if found is not None:
                 unknown.append(found)
         index += 1
@@ -245,7 +272,7 @@ def _compound_end(text: str, tokens: list[_Token], index: int) -> int:
     return end
 
 
-def _compound_unknown(text: str, parts: list[_Token], words: _Words) -> Iterator[_Unknown]:
+def _compound_unknown(text: str, parts: list[_Token], words: _Words, budget: _Budget) -> Iterator[_Unknown]:
     """The misspelt parts of a hyphenated word; none where a part is capitalised (a name) or the whole is known."""
     if any(not part.word.islower() for part in parts):
         return
@@ -260,7 +287,7 @@ def _compound_unknown(text: str, parts: list[_Token], words: _Words) -> Iterator
             continue
         if number > 0 and word.endswith("s") and words.knows(word[:-1]):  # "sell-offs", "have-nots"
             continue
-        fixes = _fixes(word, words)
+        fixes = _fixes(word, words, budget)
         if fixes is not None:
             yield _Unknown(part.start, part.end, word, fixes)
 
@@ -280,11 +307,11 @@ def _joined(text: str, tokens: list[_Token], index: int, known: list[bool], word
     return _Unknown(first.start, second.end, text[first.start : second.end], (whole,), spacing=True)
 
 
-def _unknown(text: str, tokens: list[_Token], index: int, words: _Words) -> _Unknown | None:
+def _unknown(text: str, tokens: list[_Token], index: int, words: _Words, budget: _Budget) -> _Unknown | None:
     token = tokens[index]
     word = token.word
     if word.islower():
-        fixes = _fixes(word, words)
+        fixes = _fixes(word, words, budget)
         return None if fixes is None else _Unknown(token.start, token.end, word, fixes)
     if word.isupper():
         line = _LINE.match(text, text.rfind("\n", 0, token.start) + 1).group()
@@ -319,13 +346,14 @@ def _is_name_beside(text: str, tokens: list[_Token], index: int, step: int, open
     return not (starts_sentence(text, tokens[other].start) and words.dictionary.knows(neighbour.lower()))
 
 
-def _fixes(word: str, words: _Words) -> tuple[str, ...] | None:
+def _fixes(word: str, words: _Words, budget: _Budget) -> tuple[str, ...] | None:
     """Fixes for an unknown lowercase word, best first; None when it is no mistake but a closed compound."""
     lower = word.lower()
     if lower in words.expand:
         return (shape(words.expand[lower], word),)
     corrections = words.dictionary.corrections(word)
-    suggestions = words.dictionary.suggestions(word)
+    ask = len(word) >= HUNSPELL_WORD_LENGTH and looks_english(word) and budget.spend()
+    suggestions = words.dictionary.suggestions(word, ask_hunspell=ask)
     # A house word one slip away ("dlrrs", "ldrs") is what was meant; then a proper noun in lowercase
     # ("february", "gmt"), unless a letter swapped, doubled or dropped makes a word.
     house: dict[str, int] = {}
