@@ -9,10 +9,10 @@ testing=false
 [ "${1:-}" = "--test" ] && testing=true
 
 # Wire copy quotes social posts: without a colour emoji font, emoji and flags show as empty boxes.
-# Spelling reads Hunspell's American and British dictionaries through Enchant.
+# Spelling reads Hunspell's American and British dictionaries.
 system_packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
     libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
-    fonts-noto-color-emoji libenchant-2-2 hunspell-en-us hunspell-en-gb)
+    fonts-noto-color-emoji hunspell-en-us hunspell-en-gb)
 missing=()
 if command -v dpkg >/dev/null 2>&1; then
     for package in "${system_packages[@]}"; do

@@ -1,11 +1,10 @@
 """Hunspell dictionaries for the spelling rule, and suggestions ranked for typing damage.
 
 The dictionaries are the system's Hunspell files (Debian's ``hunspell-en-us``
-and ``hunspell-en-gb``; the standalone bundle carries its own), read through
-PyEnchant with its Hunspell provider asked by name: Debian's Enchant asks
-Aspell first for English, and a dictionary that changed with the machine
-would change what is flagged. Every answer is kept per word, so a story
-checked again while it is typed costs a dictionary lookup per new word only.
+and ``hunspell-en-gb``; the standalone bundle carries its own), read in the
+process by Hunspell itself through chunspell, from the folder named, so the
+same files answer whatever else the machine has. Every answer is kept per
+word, so a story checked again while it is typed costs a lookup per new word only.
 
 Suggestions are the words one edit away that SCOWL's graded lists hold
 (``common-words.txt``, some 75,000 words) and the dictionary confirms, ranked
@@ -19,18 +18,20 @@ at most two edits away are offered.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from editor.engine.resources import resource
 
 logger = logging.getLogger(__name__)
 
-# Enchant's names for the house styles' locales.
+# The dictionaries' names for the house styles' locales.
 LANGUAGE_TAGS = {"en-US": "en_US", "en-GB": "en_GB"}
+# Debian's and most distributions' folders of Hunspell dictionaries.
+SYSTEM_DICTIONARY_FOLDERS = ("/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell")
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # The dearest edit that typing makes (a neighbouring key); dearer ones change a letter for any other.
 SLIP = 2
@@ -190,8 +191,11 @@ class SpellingDictionary:
         """Whether Hunspell accepts ``word`` as written (a capital first or all capitals are fine for any word)."""
         known = self._known.get(word)
         if known is None:
-            with self._lock:
-                known = self._dictionary.check(word)
+            try:
+                with self._lock:
+                    known = self._dictionary.spell(word)
+            except UnicodeError:  # not writable in the dictionary's encoding (a lone surrogate): no word
+                known = True
             if len(self._known) >= KEPT_ANSWERS:
                 self._known.clear()
             self._known[word] = known
@@ -269,30 +273,37 @@ def _ties(corrections: dict[str, int]) -> bool:
     return sum((cost, grade(fix) or RARE) == best for fix, cost in corrections.items()) > 1
 
 
-def _request_dictionary(locale: str):
+def dictionary_folder(locale: str) -> Path | None:
+    """The first folder of ``DICTIONARY_FOLDERS`` that holds the locale's ``.dic`` and ``.aff``, or None."""
     tag = LANGUAGE_TAGS[locale]
-    _use_bundled_dictionaries()
+    for folder in dictionary_folders():
+        if (folder / f"{tag}.dic").is_file() and (folder / f"{tag}.aff").is_file():
+            return folder
+    return None
+
+
+def dictionary_folders() -> list[Path]:
+    """Where Hunspell dictionaries are looked for, first found first used: the ones shipped inside
+    Copydesk (the standalone bundle), the system's, then the American one that comes with chunspell."""
+    import hunspell
+
+    return [
+        Path(str(resource("hunspell"))),
+        *(Path(folder) for folder in SYSTEM_DICTIONARY_FOLDERS),
+        Path(hunspell.__file__).parent / "dictionaries",
+    ]
+
+
+def _request_dictionary(locale: str):
     try:
-        import enchant
-    except ImportError as error:  # PyEnchant is installed, but the Enchant library it loads is not
-        raise DictionaryUnavailable(f"the Enchant library is missing ({error}); install libenchant-2-2") from None
-    broker = enchant.Broker()
-    # Debian orders Aspell first for English; Hunspell's dictionaries are the ones Copydesk is measured with.
-    broker.set_ordering(tag, "hunspell")
-    if not broker.dict_exists(tag):
-        package = "hunspell-" + tag.lower().replace("_", "-")
+        import hunspell
+    except ImportError as error:
+        raise DictionaryUnavailable(f"chunspell, which reads the dictionaries, is missing ({error})") from None
+    folder = dictionary_folder(locale)
+    if folder is None:
+        package = "hunspell-" + LANGUAGE_TAGS[locale].lower().replace("_", "-")
         raise DictionaryUnavailable(f"no Hunspell dictionary for {locale}; install {package}")
-    dictionary = broker.request_dict(tag)
-    if dictionary.provider.name != "hunspell":
-        raise DictionaryUnavailable(f"no Hunspell dictionary for {locale} (Enchant offers {dictionary.provider.name})")
-    return dictionary
-
-
-def _use_bundled_dictionaries() -> None:
-    """Points Enchant at the dictionaries shipped inside Copydesk, where there are any (the standalone bundle)."""
-    bundled = resource("hunspell")
-    if bundled.is_dir() and "ENCHANT_CONFIG_DIR" not in os.environ:
-        os.environ["ENCHANT_CONFIG_DIR"] = str(bundled.parent)
+    return hunspell.Hunspell(LANGUAGE_TAGS[locale], hunspell_data_dir=str(folder))
 
 
 @cache

@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from editor.engine.dictionary import (
+    RARE,
     SLIP,
     DictionaryUnavailable,
     edits,
@@ -379,7 +380,8 @@ def _fixes(word: str, words: _Words, budget: _Budget) -> tuple[str, ...] | None:
 
 
 def _split(word: str, words: _Words) -> tuple[str, str] | None:
-    """``word`` as the one pair of dictionary words it is made of ("in" and "the"), if there is exactly one."""
+    """``word`` as the pair of dictionary words it is likeliest made of ("in the", not "int he"):
+    the pair of the most common words, where one pair is commoner than the others."""
     if len(word) < SHORTEST_RUN_TOGETHER:
         return None
     splits = [
@@ -387,7 +389,10 @@ def _split(word: str, words: _Words) -> tuple[str, str] | None:
         for cut in range(1, len(word))
         if _part(word[:cut], words) and _part(word[cut:], words)
     ]
-    return splits[0] if len(splits) == 1 else None
+    commonness = sorted(((grade(left) or RARE) + (grade(right) or RARE), left, right) for left, right in splits)
+    if not commonness or (len(commonness) > 1 and commonness[0][0] == commonness[1][0]):
+        return None
+    return commonness[0][1], commonness[0][2]
 
 
 def _part(word: str, words: _Words) -> bool:
