@@ -42,9 +42,9 @@ from editor.engine.dictionary import (
     RARE,
     SLIP,
     DictionaryUnavailable,
-    edits,
     SpellingDictionary,
     edit_distance,
+    edits,
     grade,
     looks_english,
     shape,
@@ -62,6 +62,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Each run of non-spaces is tried once, from its start.
 _NOT_PROSE = re.compile(r"<[^<>\n]{1,80}>|(?<!\S)\S*?(?:@|://|www\.|\w\.\w|\d)\S*|[#@]\w+")
 _POSSESSIVE = frozenset(("'s", "’s", "'S", "’S"))
+_LINE = re.compile(r"[^\r\n]*")
 # A paragraph with more unknown lowercase words than this, and this share of its words, is not prose.
 NOT_PROSE_WORDS = 5
 NOT_PROSE_SHARE = 0.3
@@ -73,7 +74,6 @@ HUNSPELL_WORD_LENGTH = 8
 LONGEST_WORD = 45
 # Words whose answer (fine alone or not) is kept per style.
 KEPT_WORDS = 200_000
-_LINE = re.compile(r"[^\r\n]*")
 # A name the story uses more often than a word this many edits from it owns that word (issue 9's name rule).
 NAME_REACH = 2
 # Capitalised words this short are mostly abbreviations and initials.
@@ -423,23 +423,11 @@ def find(story: Story, style: HouseStyle) -> Iterator[Issue]:
 def _issue(unknown: _Unknown, words: _Words, uses: Counter, used: set[str]) -> Issue | None:
     word = unknown.word
     if unknown.spacing:
-        return RULE.issue(
-            unknown.start,
-            unknown.end,
-            f"“{word}” is one word: “{unknown.fixes[0]}”",
-            explanation="A space inside a word is typing or transmission damage.",
-            replacements=unknown.fixes,
-            group=f"spelling:{word}",
-        )
+        message = f"“{word}” is one word: “{unknown.fixes[0]}”"
+        return _sure_fix(unknown, message, "A space inside a word is typing or transmission damage.")
     if word.lower() in words.expand:
-        return RULE.issue(
-            unknown.start,
-            unknown.end,
-            f"Write out “{word}”: “{unknown.fixes[0]}”",
-            explanation="The house style writes wire abbreviations out.",
-            replacements=unknown.fixes,
-            group=f"spelling:{word}",
-        )
+        message = f"Write out “{word}”: “{unknown.fixes[0]}”"
+        return _sure_fix(unknown, message, "The house style writes wire abbreviations out.")
     if word.islower():
         # Of the likeliest fixes, one the story uses elsewhere ("sid": "said", not "side").
         costs = words.dictionary.corrections(word)
@@ -454,6 +442,13 @@ def _issue(unknown: _Unknown, words: _Words, uses: Counter, used: set[str]) -> I
     if not slips:
         return None
     return _misspelt(unknown, slips, group=False)
+
+
+def _sure_fix(unknown: _Unknown, message: str, explanation: str) -> Issue:
+    """An issue whose first fix is right wherever the same words recur, so "fix all" may apply it."""
+    return RULE.issue(
+        unknown.start, unknown.end, message, explanation, replacements=unknown.fixes, group=f"spelling:{unknown.word}"
+    )
 
 
 def _name_slips(unknown: _Unknown, words: _Words, uses: Counter) -> tuple[str, ...]:
