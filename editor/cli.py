@@ -36,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         from editor.grammar.resident import serve
 
         return serve(argv[1:])
+    _escape_what_the_output_cannot_hold()
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         return _open_window(argv)
     parser = _parser()
@@ -46,6 +47,15 @@ def main(argv: list[str] | None = None) -> int:
         return _install_desktop_command(args)
     parser.print_help()
     return EXIT_CLEAN
+
+
+def _escape_what_the_output_cannot_hold() -> None:
+    """Standard output and error in an encoding without “ or é (PYTHONIOENCODING=ascii, a
+    Latin-1 terminal) get those written as escapes (\u201c) instead of ending in a traceback;
+    so do file names that are not valid in the file system's encoding."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _open_window(paths: list[str]) -> int:
@@ -129,27 +139,37 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from editor.engine import Checker, StyleError, load_style
+    from editor.engine import StyleError, load_style
+    from editor.logbook import start_log
+    from editor.session import CheckSession
+    from editor.userdata import dictionary_path, load_dictionary
 
     try:
         style = load_style(args.style)
     except StyleError as error:
         print(f"copydesk: {error}", file=sys.stderr)
         return EXIT_ERROR
-    checker = Checker(style)
+    start_log()
     _report_spelling(style)
-    ignores = _user_dictionary()
+    # The words the user added to the dictionary in the window: not misspelt here either.
+    words, problem = load_dictionary(dictionary_path())
+    if problem:
+        print(f"copydesk: dictionary not used: {problem}", file=sys.stderr)
+    session = CheckSession(style, words)
     grammar = _grammar_checker(args)
-    grammar_failed = False
+    grammar_failed = failed = False
     results = []
     try:
-        for path in args.files:
+        for number, path in enumerate(args.files):
             checked = _read(path)
             if checked.error is None:
-                checked.issues = checker.check(checked.text)
                 if grammar is not None and not grammar_failed:
-                    grammar_failed = not _add_grammar(grammar, checked, style)
-                checked.issues = ignores.visible(checked.issues, checked.text)
+                    grammar_failed = not _add_grammar(grammar, session, checked, style)
+                result = session.check(number, checked.text)
+                checked.issues = list(result.issues)
+                for failure in result.failures:
+                    failed = True
+                    print(f"copydesk: {checked.path}: rule {failure.rule} failed: {failure.reason}", file=sys.stderr)
             else:
                 print(f"copydesk: {path}: {checked.error}", file=sys.stderr)
             results.append(checked)
@@ -162,7 +182,7 @@ def _check_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     else:
         _print_text(results)
 
-    if grammar_failed or any(checked.error for checked in results):
+    if failed or grammar_failed or any(checked.error for checked in results):
         return EXIT_ERROR
     return EXIT_FLAGGED if any(checked.issues for checked in results) else EXIT_CLEAN
 
@@ -173,20 +193,6 @@ def _report_spelling(style) -> None:
 
     if "spelling" not in style.disabled_rules and (problem := dictionary_problem(style.locale)):
         print(f"copydesk: {problem}", file=sys.stderr)
-
-
-def _user_dictionary():
-    """The words the user added to the dictionary in the window: not misspelt here either."""
-    from editor.engine.ignores import Ignores
-    from editor.engine.textfile import TextFileError
-    from editor.userdata import dictionary_path, read_dictionary
-
-    path = dictionary_path()
-    try:
-        return Ignores(dictionary=read_dictionary(path))
-    except TextFileError as error:
-        print(f"copydesk: dictionary not used: {path}: {error}", file=sys.stderr)
-        return Ignores()
 
 
 def _grammar_checker(args: argparse.Namespace):
@@ -221,16 +227,23 @@ def _minutes(text: str) -> float:
     return minutes
 
 
-def _add_grammar(grammar, checked: CheckedFile, style) -> bool:
-    """Merges LanguageTool's issues into ``checked``; False (and the reason on standard error) when
-    LanguageTool gave no answer, so that the built-in issues are still printed."""
-    from editor.grammar import merge_issues
+def _add_grammar(grammar, session, checked: CheckedFile, style) -> bool:
+    """Gives ``session`` LanguageTool's answer for ``checked``; False (and the reason on standard
+    error) when LanguageTool gave no answer, so that the built-in issues are still printed."""
+    from editor.engine.issues import RuleFailure
+    from editor.grammar.paragraphs import IssuesByParagraph
+    from editor.session import LANGUAGETOOL
 
-    found = grammar.check(checked.text, style)
+    session.forget_grammar()
+    try:
+        found = grammar.check(checked.text, style)
+    except Exception as error:  # noqa: BLE001 - reported with the file as LanguageTool's failure
+        session.grammar_failed(RuleFailure.of(LANGUAGETOOL, error))
+        return True
     if found is None:
         print(f"copydesk: grammar not checked: {grammar.status.message}", file=sys.stderr)
         return False
-    checked.issues = merge_issues(checked.issues, found)
+    session.take_grammar(checked.text, IssuesByParagraph(checked.text, found))
     return True
 
 
@@ -239,7 +252,7 @@ def _install_desktop_command(args: argparse.Namespace) -> int:
 
     try:
         files = desktop.uninstall() if args.uninstall else desktop.install()
-    except OSError as error:
+    except (OSError, desktop.UnsupportedPath) as error:
         print(f"copydesk: {error}", file=sys.stderr)
         return EXIT_ERROR
     verb = "removed" if args.uninstall else "installed"
@@ -307,5 +320,11 @@ def _print_json(results: list[CheckedFile]) -> None:
                 }
             )
         files.append(entry)
-    json.dump({"files": files}, sys.stdout, ensure_ascii=False)
-    sys.stdout.write("\n")
+    # dumps, not dump: dump writes piece by piece from Python, five times slower on 50,000 issues.
+    document = json.dumps({"files": files}, ensure_ascii=False)
+    try:
+        document.encode(sys.stdout.encoding or "utf-8")
+    except UnicodeEncodeError:
+        # JSON's own escapes, which any encoding holds; the output's would not all be valid JSON.
+        document = json.dumps({"files": files})
+    sys.stdout.write(document + "\n")

@@ -18,15 +18,17 @@ from pathlib import Path
 
 from editor.app import APP_ID
 from editor.engine.resources import resource
+from editor.userdata import data_home
 
 ENTRY = f"{APP_ID}.desktop"
 _SHELL_RESERVED = re.compile(r"[\s\"'\\><~|&;$*?#()`]")
+# The string escapes of the desktop entry spec for the control characters it allows in a value.
+_STRING_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def data_home() -> Path:
-    # The base-directory spec: a relative XDG_DATA_HOME is invalid and ignored.
-    value = os.environ.get("XDG_DATA_HOME", "")
-    return Path(value) if os.path.isabs(value) else Path.home() / ".local" / "share"
+class UnsupportedPath(ValueError):
+    """An install path no desktop entry can name."""
 
 
 def launch_command() -> list[str]:
@@ -46,10 +48,23 @@ def exec_line(command: list[str]) -> str:
 
 
 def _exec_argument(argument: str) -> str:
+    _refuse_unsupported(argument)
     if _SHELL_RESERVED.search(argument):
         argument = '"' + re.sub(r'(["`$\\])', r"\\\1", argument) + '"'
-    # A string value unescapes backslashes once more before the Exec quoting is read.
-    return argument.replace("%", "%%").replace("\\", "\\\\")
+    # A string value unescapes backslashes once more before the Exec quoting is read, and
+    # a line break must be written as \n: a raw one would end the line and start another key.
+    argument = argument.replace("%", "%%").replace("\\", "\\\\")
+    return re.sub("[\n\r\t]", lambda match: _STRING_ESCAPES[match.group()], argument)
+
+
+def _refuse_unsupported(argument: str) -> None:
+    control = _CONTROL.search(argument)
+    if control:
+        raise UnsupportedPath(f"{argument!r} has a control character ({control.group()!r}) that a desktop entry cannot hold")
+    try:
+        argument.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UnsupportedPath(f"{argument!r} is not valid UTF-8, which a desktop entry must be") from None
 
 
 def installed_entry(command: list[str]) -> str:

@@ -1,22 +1,65 @@
-"""The user's own Copydesk data: its folder, and the dictionary of words never flagged as misspelt.
+"""The user's own Copydesk files: the data folder and the dictionary in it, and the state folder for logs.
 
-The folder is worked out here, without Qt, so that ``copydesk check`` reads
-the same dictionary the window writes; it is where Qt's AppDataLocation puts
-an application's data on Linux. The dictionary holds one word or name a line.
+The folders are worked out here, without Qt, so that ``copydesk check`` reads
+the same dictionary the window writes; the data folder is where Qt's
+AppDataLocation puts an application's data on Linux. The dictionary holds one
+word or name a line.
+
+Unsaved stories, the words a newsroom is working on and the logs are the
+user's alone: folders Copydesk makes are readable by the user only (0700)
+and so are the files it writes there (0600), whatever the umask.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from editor.desktop import data_home
-from editor.engine.textfile import read_story_file
+from editor.engine.textfile import TextFileError, read_story_file
 
 ORGANIZATION = APPLICATION = "Copydesk"
+PRIVATE_FOLDER, PRIVATE_FILE = 0o700, 0o600
+
+
+def _xdg_home(variable: str, *default: str) -> Path:
+    # The base-directory spec: a relative path in the variable is invalid and ignored.
+    value = os.environ.get(variable, "")
+    return Path(value) if os.path.isabs(value) else Path.home().joinpath(*default)
+
+
+def data_home() -> Path:
+    return _xdg_home("XDG_DATA_HOME", ".local", "share")
 
 
 def data_folder() -> Path:
     return data_home() / ORGANIZATION / APPLICATION
+
+
+def state_folder() -> Path:
+    """Where Copydesk keeps its logs: ``$XDG_STATE_HOME/copydesk``."""
+    return _xdg_home("XDG_STATE_HOME", ".local", "state") / "copydesk"
+
+
+def private_folder(folder: Path) -> Path:
+    """Makes ``folder`` (and any missing parent) readable by the user only; ``OSError`` if it cannot."""
+    missing = [parent for parent in (folder, *folder.parents) if not parent.exists()]
+    for parent in reversed(missing):
+        parent.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
+        os.chmod(parent, PRIVATE_FOLDER)  # mkdir's mode is cut by the umask
+    if folder.stat().st_mode & 0o777 != PRIVATE_FOLDER:
+        os.chmod(folder, PRIVATE_FOLDER)  # made by an older Copydesk
+    return folder
+
+
+def open_private(path: Path, flags: int) -> int:
+    """A descriptor of ``path`` opened with ``flags``; the file is the user's only (0600)."""
+    descriptor = os.open(path, flags | os.O_CLOEXEC, PRIVATE_FILE)
+    try:
+        os.fchmod(descriptor, PRIVATE_FILE)  # open's mode is cut by the umask, and ignored for an old file
+    except OSError:
+        os.close(descriptor)
+        raise
+    return descriptor
 
 
 def dictionary_path() -> Path:
@@ -28,3 +71,18 @@ def read_dictionary(path: Path) -> set[str]:
     if not path.exists():
         return set()
     return {line.strip() for line in read_story_file(path).text.splitlines() if line.strip()}
+
+
+def load_dictionary(path: Path) -> tuple[set[str], str | None]:
+    """The words in ``path``, and None; or no words, and why the file could not be read."""
+    try:
+        return read_dictionary(path), None
+    except TextFileError as error:
+        return set(), f"{path}: {error}"
+
+
+def add_to_dictionary(path: Path, word: str) -> None:
+    """Adds ``word`` to the dictionary file; ``OSError`` if it cannot be written."""
+    private_folder(path.parent)
+    with os.fdopen(open_private(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT), "a", encoding="utf-8") as handle:
+        handle.write(word + "\n")

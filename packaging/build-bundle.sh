@@ -49,6 +49,16 @@ for style in ap british; do
     grep -q "spelling: .*\[fix: government\]" spelling.out && [ ! -s spelling.err ] \
         || fail "no spelling fix under $style: $(cat spelling.out spelling.err)"
 done
+# House-style patterns run on RE2 (google-re2): the bundle carries it.
+cat >pct.toml <<'STYLE'
+[[substitutions]]
+pattern = '\b(\d+) pct\b'
+replace = '\1 percent'
+reason = "Spell out percent."
+STYLE
+echo "Prices rose 4 pct in May." >pct.txt
+"${bare[@]}" "$bundle" check --style pct.toml pct.txt >pct.out 2>pct.err || true
+grep -q "fix: 4 percent" pct.out || fail "a house-style pattern did not run: $(cat pct.err)"
 # LanguageTool's client is in the bundle: asking a server that is not there
 # fails with the reason, and the built-in issues are still printed.
 status=0

@@ -46,7 +46,7 @@ def shoot() -> None:
     window.resize(1366, 800)
     window.move(0, 0)
     window.show()
-    window.open_path(str(resource("samples", "wire-story.txt")), ask=False)
+    window.story.open_path(str(resource("samples", "wire-story.txt")), ask=False)
     for _ in range(100):
         QTest.qWait(50)
         if window.editor.marked:

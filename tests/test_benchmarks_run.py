@@ -42,6 +42,19 @@ def test_window_benchmark_with_languagetool_prints_its_figures_too():
     assert figures["keystroke_to_underlines_ms"]["samples"] > 0
 
 
+def test_hard_text_benchmark_prints_json_figures():
+    from tests.hard_texts import HARD_TEXTS
+
+    result = subprocess.run(
+        [sys.executable, str(PERF / "bench_hard_texts.py"), "--quick"], capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert set(figures["texts"]) == set(HARD_TEXTS)
+    ((slowest, entry),) = figures["slowest"].items()
+    assert slowest in HARD_TEXTS and entry["cli_s_per_mb"] > 0
+
+
 def test_command_line_grammar_benchmark_prints_both_calls():
     from tests.grammar.recorded_languagetool import RECORDINGS
 

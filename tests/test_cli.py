@@ -88,6 +88,8 @@ def test_standard_input(capsys, monkeypatch):
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         (b"Caf\x81 owners\x02 said prices rose.", "neither UTF-8 nor Windows-1252"),
+        # Plain ASCII, no NUL: known by how it starts, as the window knows it.
+        (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n", "binary file (a PDF document)"),
     ],
 )
 def test_bad_file_is_named_and_the_others_are_still_checked(capsys, story, content, reason):
@@ -179,3 +181,48 @@ def test_a_file_of_many_stories_over_the_window_limit_is_checked(capsys, story):
     status, out, err = run(capsys, story(many))
     assert status == 1 and err == ""
     assert out.count("repeated-word") == many.count("the the")
+
+
+def test_a_rule_that_raises_is_named_on_stderr_the_others_still_print_and_the_exit_is_2(
+    capsys, story, break_rule, failure_log
+):
+    break_rule("repeated-word")
+    path = story("The USA delegation said the the talks ended. U.S. officials agreed. The U.S. left.\n")
+    status, out, err = run(capsys, path)
+    assert status == 2
+    assert err == f"copydesk: {path}: rule repeated-word failed: ValueError: broken on purpose\n"
+    assert "variant-consistency" in out and "repeated-word" not in out
+    assert "repeated-word" in failure_log.read_text(encoding="utf-8")
+
+
+QUOTED = "He said “the the”, café 😀.\n"
+
+
+def _check_process(*args, encoding):
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    env.pop("PYTHONUTF8", None)
+    return subprocess.run([sys.executable, "-m", "editor", "check", *args], capture_output=True, env=env)
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_output_in_an_encoding_without_the_characters_is_escaped_not_a_crash(story, encoding):
+    path = story(QUOTED)
+    result = _check_process(path, encoding=encoding)
+    assert result.returncode == 1, result.stderr
+    assert b"Traceback" not in result.stderr
+    assert b"\\u201cthe\\u201d is repeated" in result.stdout
+    result = _check_process("--format", "json", path, encoding=encoding)
+    assert result.returncode == 1, result.stderr
+    (issue, _) = json.loads(result.stdout.decode(encoding))["files"][0]["issues"]
+    assert issue["message"] == "“the” is repeated"
+
+
+def test_a_file_name_that_is_not_valid_utf8_is_escaped_in_the_output(tmp_path):
+    raw = os.fsencode(tmp_path) + b"/story-\xff.txt"
+    with open(raw, "wb") as handle:
+        handle.write(DOUBLED.encode())
+    result = subprocess.run(
+        [sys.executable, "-m", "editor", "check", os.fsdecode(raw)], capture_output=True, env=os.environ.copy()
+    )
+    assert result.returncode == 1, result.stderr
+    assert b"story-\\udcff.txt:1:" in result.stdout

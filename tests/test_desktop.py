@@ -167,6 +167,9 @@ def test_installed_entry_validates_and_starts_the_given_command(data_home):
         ["/srv/$HOME/100%/copydesk"],
         ['/tmp/say "hi"/copy\\desk`x`'],
         ["/usr/bin/python3", "-m", "editor"],
+        # A raw line break would end the Exec line and start a second one.
+        ["/opt/two\nExec=/tmp/evil/copydesk"],
+        ["/opt/carriage\rreturn/copydesk", "/opt/tab\there"],
     ],
 )
 def test_exec_line_quotes_paths_so_a_launcher_gets_them_back(data_home, command):
@@ -174,6 +177,26 @@ def test_exec_line_quotes_paths_so_a_launcher_gets_them_back(data_home, command)
     installed = data_home / "applications" / f"{APP_ID}.desktop"
     validate_entry(installed)
     assert exec_argv(entry_keys(installed), "a story.txt") == [*command, "a story.txt"]
+
+
+def test_an_entry_with_a_line_break_in_its_path_has_one_exec_line(data_home):
+    desktop.install(["/opt/two\nExec=/tmp/evil/copydesk"])
+    lines = (data_home / "applications" / f"{APP_ID}.desktop").read_text(encoding="utf-8").splitlines()
+    assert len([line for line in lines if line.startswith("Exec=")]) == 1
+
+
+@pytest.mark.parametrize(
+    ("command", "reason"),
+    [(["/opt/bell\x07/copydesk"], "control character"), (["/opt/caf\udce9/copydesk"], "not valid UTF-8")],
+)
+def test_a_path_no_desktop_entry_can_hold_is_refused_in_one_line(tmp_path, capsys, monkeypatch, command, reason):
+    from editor.cli import main
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(desktop, "launch_command", lambda: command)
+    assert main(["install-desktop"]) == 2
+    assert reason in capsys.readouterr().err
+    assert not (tmp_path / "data" / "applications").exists()
 
 
 def test_install_twice_is_the_same_as_once(data_home):

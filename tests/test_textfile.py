@@ -41,6 +41,15 @@ def test_each_encoding_round_trips_byte_for_byte(data, encoding):
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00", "binary"),
         (b"\xff\xfe\x00\xd8", "UTF-16"),
         (b"abc\x81\x02def", "neither UTF-8 nor Windows-1252"),
+        # Known by how they start, before any decoding: a PDF can be plain ASCII, with no NUL.
+        (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+         r"binary file \(a PDF document\)"),
+        (b"%PDF-1.7\r\n%\xe2\xe3\xcf\xd3\r\n", r"binary file \(a PDF document\)"),
+        (b"GIF89a\x01\x01\x01", r"binary file \(a GIF image\)"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x01", "older Word, Excel or PowerPoint"),
+        (b"\x1f\x8b\x08\x08", "gzip archive"),
+        (b"{\\rtf1\\ansi The minister said the the talks failed.}", "an RTF document, not plain text"),
+        (b"%!PS-Adobe-3.0\n%%Title: story\n", "a PostScript document, not plain text"),
     ],
 )
 def test_what_is_not_text_is_refused_with_a_reason(data, reason):
@@ -134,3 +143,11 @@ def test_text_that_would_not_read_back_is_not_encoded(text, encoding, reason):
 )
 def test_line_endings_most_common_first(text, endings):
     assert line_endings(text) == endings
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["GIF8 is not a format.", "PK said so.", "{\\rtf is what RTF files start with.", "BZh is a code."],
+)
+def test_texts_that_start_like_a_format_are_text(text):
+    assert decode_story(text.encode()).text == text

@@ -1,22 +1,14 @@
-"""LanguageTool in the window: a worker thread, the status-bar button, its settings and the download.
+"""LanguageTool in the window: the status-bar button, its settings and the download, as dialogs.
 
-All checking is ``editor.grammar``'s; this module only keeps it off the UI
-thread and shows its state. LanguageTool's start-up, checks and failures
-happen on one daemon thread: a daemon, because a request to a stalled
-server must not keep Copydesk from quitting. The answer is joined to the
-built-in issues on the built-in checks' own thread (``with_answer``); until
-a newer answer arrives, the paragraphs an edit did not touch keep
-LanguageTool's underlines.
+All checking is ``editor.grammar``'s, and the threads it runs on are
+``workers``'; this module shows LanguageTool's state and asks the user.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -38,24 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.engine import HouseStyle
-from editor.engine.issues import Issue
-from editor.grammar import (
-    DownloadError,
-    GrammarChecker,
-    GrammarSettings,
-    GrammarState,
-    GrammarStatus,
-    download_languagetool,
-    merge_issues,
-)
-from editor.grammar.paragraphs import IssuesByParagraph
+from editor.app.settings import Settings
+from editor.app.workers import Download, GrammarWorker
+from editor.grammar import GrammarSettings, GrammarState, GrammarStatus
 
-_log = logging.getLogger(__name__)
-SETTINGS_GROUP = "grammar"
-# LanguageTool is asked once typing pauses this long, not after every word: a
-# shared newsroom server or the public service should not get a request per key.
-TYPING_PAUSE_MS = 400
 DOWNLOAD_SIZE = "about 250 MB"
 
 STATE_LABELS = {
@@ -68,215 +46,29 @@ STATE_LABELS = {
 }
 
 
-def load_settings(settings: QSettings) -> GrammarSettings:
-    """The grammar settings kept in ``settings``; an unknown mode or quiet period falls back to the default."""
-    mode = str(settings.value(f"{SETTINGS_GROUP}/mode", GrammarSettings.mode))
-    try:
-        quiet_period = float(settings.value(f"{SETTINGS_GROUP}/quiet_minutes", GrammarSettings.quiet_period / 60)) * 60
-    except (TypeError, ValueError):
-        quiet_period = GrammarSettings.quiet_period
-    try:
-        return GrammarSettings(
-            mode=mode,
-            url=str(settings.value(f"{SETTINGS_GROUP}/url", "")),
-            languagetool_dir=str(settings.value(f"{SETTINGS_GROUP}/languagetool_dir", "")),
-            public_consent=str(settings.value(f"{SETTINGS_GROUP}/public_consent", "false")).lower() == "true",
-            quiet_period=quiet_period if quiet_period >= 0 else GrammarSettings.quiet_period,
-        )
-    except ValueError:
-        return GrammarSettings()
-
-
-def save_settings(settings: QSettings, grammar: GrammarSettings) -> None:
-    settings.setValue(f"{SETTINGS_GROUP}/mode", grammar.mode)
-    settings.setValue(f"{SETTINGS_GROUP}/url", grammar.url)
-    settings.setValue(f"{SETTINGS_GROUP}/languagetool_dir", grammar.languagetool_dir)
-    settings.setValue(f"{SETTINGS_GROUP}/public_consent", "true" if grammar.public_consent else "false")
-    settings.setValue(f"{SETTINGS_GROUP}/quiet_minutes", grammar.quiet_period / 60)
-
-
-class _SharedCheckers:
-    """One ``GrammarChecker`` per set of settings for all windows, so that every window of
-    Copydesk uses one LanguageTool server (a Java process of a gigabyte or more), not one each."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._entries: dict[GrammarSettings, tuple[GrammarChecker, list[Callable[[GrammarStatus], None]]]] = {}
-
-    def attach(self, settings: GrammarSettings, listener: Callable[[GrammarStatus], None]) -> GrammarChecker:
-        with self._lock:
-            if settings not in self._entries:
-                listeners: list[Callable[[GrammarStatus], None]] = []
-                checker = GrammarChecker(settings, on_status=lambda status: [tell(status) for tell in list(listeners)])
-                self._entries[settings] = (checker, listeners)
-            checker, listeners = self._entries[settings]
-            listeners.append(listener)
-            return checker
-
-    def detach(self, checker: GrammarChecker, listener: Callable[[GrammarStatus], None]) -> bool:
-        """Forgets ``listener``; True when no window uses ``checker`` any more and it is to be closed."""
-        with self._lock:
-            _, listeners = self._entries[checker.settings]
-            listeners.remove(listener)
-            if listeners:
-                return False
-            del self._entries[checker.settings]
-            return True
-
-
-_SHARED = _SharedCheckers()
-
-
-class GrammarRunner(QObject):
-    """Checks the newest text it was given with LanguageTool on a thread of its own.
-
-    ``found(revision, text, answer)`` carries each answer, already sorted by
-    paragraph (``IssuesByParagraph``) on the worker thread; ``statusChanged``
-    each change of LanguageTool's state. Both arrive on the UI thread.
-    """
-
-    found = Signal(int, str, object)
-    statusChanged = Signal(object)
-
-    def __init__(self, settings: GrammarSettings, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._wake = threading.Condition()
-        self._wanted: tuple[int, str, HouseStyle] | None = None
-        self._last: tuple[int, str, HouseStyle] | None = None
-        self._stopping = False
-        self._checker = _SHARED.attach(settings, self._announce)
-        threading.Thread(target=self._work, name="languagetool", daemon=True).start()
-
-    @property
-    def settings(self) -> GrammarSettings:
-        return self._checker.settings
-
-    @property
-    def status(self) -> GrammarStatus:
-        return self._checker.status
-
-    def request(self, revision: int, text: str, style: HouseStyle) -> None:
-        """Check ``text``; a check still in flight for older text gives way at its next request."""
-        with self._wake:
-            self._wanted = self._last = (revision, text, style)
-            self._wake.notify()
-
-    def retry(self) -> None:
-        self._checker.retry()
-        self._ask_again()
-
-    def set_settings(self, settings: GrammarSettings) -> None:
-        """Uses LanguageTool as ``settings`` say from now on; a server started for the old ones is
-        stopped once no window uses it."""
-        with self._wake:
-            old, self._checker = self._checker, _SHARED.attach(settings, self._announce)
-        if _SHARED.detach(old, self._announce):
-            # Stopping a server waits for it to exit: not on the UI thread.
-            threading.Thread(target=old.close, name="languagetool-stop", daemon=True).start()
-        self.statusChanged.emit(self._checker.status)
-        self._ask_again()
-
-    def shutdown(self) -> None:
-        """Stops the worker, and the LanguageTool server if no other window uses it."""
-        with self._wake:
-            self._stopping = True
-            self._wake.notify()
-        if _SHARED.detach(self._checker, self._announce):
-            self._checker.close()
-
-    def _ask_again(self) -> None:
-        if self._last is not None:
-            self.request(*self._last)
-
-    def _announce(self, status: GrammarStatus) -> None:
-        try:
-            self.statusChanged.emit(status)
-        except RuntimeError:
-            pass  # the window is gone; nothing left to tell
-
-    def _outdated(self) -> bool:
-        """Whether newer text waits, or this window is closing: the check in flight gives way."""
-        return self._wanted is not None or self._stopping
-
-    def _work(self) -> None:
-        while True:
-            with self._wake:
-                while self._wanted is None and not self._stopping:
-                    self._wake.wait()
-                if self._stopping:
-                    return
-                (revision, text, style), self._wanted = self._wanted, None
-                checker = self._checker
-            try:
-                issues = checker.check(text, style, superseded=self._outdated)
-            except Exception:  # noqa: BLE001 - a bug here must not end grammar checking for the session
-                _log.exception("LanguageTool check failed")
-                issues = None
-            if issues is not None and checker is self._checker:
-                try:
-                    self.found.emit(revision, text, IssuesByParagraph(text, issues))
-                except RuntimeError:
-                    return
-
-
 class GrammarSupport(QObject):
-    """What the window needs from LanguageTool: merged issues, a status button, settings, the download."""
+    """What the window needs from LanguageTool besides its answers: a status button, settings, the download."""
 
-    updated = Signal()  # a newer answer, or none any more: the window checks its text again
+    settingsChanged = Signal()  # LanguageTool's answer no longer holds: the window forgets it and checks again
 
-    def __init__(self, window: QWidget, settings: QSettings) -> None:
+    def __init__(self, window: QWidget, settings: Settings) -> None:
         super().__init__(window)
         self._window = window
         self._settings = settings
-        self._answer = IssuesByParagraph()
-        self._answered_text = ""
-        self._unasked: tuple[int, str, HouseStyle] | None = None
-        self._pause = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
-        self._pause.timeout.connect(self._ask)
-        self.runner = GrammarRunner(load_settings(settings), self)
-        self.runner.found.connect(self._found)
+        self.worker = GrammarWorker(settings.grammar, self)
         self.button = GrammarStatusButton(self)
-        self.runner.statusChanged.connect(self.button.show_status)
-        self.button.show_status(self.runner.status)
-
-    def with_answer(self, text: str, builtin: list[Issue]) -> list[Issue]:
-        """The built-in issues of ``text`` with LanguageTool's last answer, as far as it still fits.
-
-        Runs on the checking thread: it only reads the answer, which is replaced, never changed.
-        """
-        return merge_issues(builtin, self._answer.in_text(text))
-
-    def note_text(self, revision: int, text: str, style: HouseStyle) -> None:
-        """Asks LanguageTool about ``text`` once typing pauses, unless it has answered for it."""
-        if text != self._answered_text:
-            self._unasked = (revision, text, style)
-            self._pause.start()
-
-    def _ask(self) -> None:
-        if self._unasked is not None:
-            self.runner.request(*self._unasked)
-            self._unasked = None
-
-    def recheck(self) -> None:
-        """Forgets the answer (the style changed, say); the next ``merged`` asks again."""
-        self._answer = IssuesByParagraph()
-        self._answered_text = ""
-
-    def _found(self, revision: int, text: str, answer: IssuesByParagraph) -> None:
-        self._answer = answer
-        self._answered_text = text
-        self.updated.emit()
+        self.worker.statusChanged.connect(self.button.show_status)
+        self.button.show_status(self.worker.status)
 
     def open_settings(self) -> None:
-        dialog = GrammarSettingsDialog(self.runner.settings, self._window)
+        dialog = GrammarSettingsDialog(self.worker.settings, self._window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.apply_settings(dialog.chosen())
 
     def apply_settings(self, grammar: GrammarSettings) -> None:
-        save_settings(self._settings, grammar)
-        self.recheck()
-        self.runner.set_settings(grammar)
-        self.updated.emit()
+        self._settings.grammar = grammar
+        self.worker.set_settings(grammar)
+        self.settingsChanged.emit()
 
     def ask_to_download(self) -> bool:
         """Whether the user agrees to download LanguageTool; tests replace this to answer."""
@@ -296,50 +88,24 @@ class GrammarSupport(QObject):
         progress.setWindowTitle("Copydesk")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
-        download = _Download(download_options, self)
+        download = Download(download_options, self)
         download.progressed.connect(lambda done, total: _show_progress(progress, done, total))
-        progress.canceled.connect(download.cancel.set)
+        progress.canceled.connect(download.cancel)
         waiting = QEventLoop()
         download.finished.connect(waiting.quit)
         download.start()
         waiting.exec()  # the window keeps painting and Cancel stays live
-        cancelled = download.cancel.is_set()
         progress.canceled.disconnect()  # closing the dialog emits it too
         progress.close()
         if download.error is not None:
-            if not cancelled:
+            if not download.cancelled:
                 QMessageBox.warning(self._window, "LanguageTool was not installed", download.error)
             return False
-        self.runner.retry()
+        self.worker.retry()
         return True
 
     def shutdown(self) -> None:
-        self._pause.stop()
-        self.runner.shutdown()
-
-
-class _Download(QObject):
-    progressed = Signal(int, int)
-    finished = Signal()
-
-    def __init__(self, options: dict, parent: QObject) -> None:
-        super().__init__(parent)
-        self.options = options
-        self.cancel = threading.Event()
-        self.error: str | None = None
-
-    def start(self) -> None:
-        threading.Thread(target=self._run, name="languagetool-download", daemon=True).start()
-
-    def _run(self) -> None:
-        try:
-            download_languagetool(
-                lambda done, total: self.progressed.emit(done, total or 0), cancel=self.cancel, **self.options
-            )
-        except DownloadError as error:
-            self.error = str(error)
-        finally:
-            self.finished.emit()
+        self.worker.shutdown()
 
 
 def _show_progress(progress: QProgressDialog, done: int, total: int) -> None:
@@ -377,7 +143,7 @@ class GrammarStatusButton(QToolButton):
         if state is GrammarState.NOT_INSTALLED:
             menu.addAction("Download LanguageTool…").triggered.connect(lambda: self._support.offer_download())
         if state in (GrammarState.UNAVAILABLE, GrammarState.NOT_INSTALLED):
-            menu.addAction("Try Again").triggered.connect(self._support.runner.retry)
+            menu.addAction("Try Again").triggered.connect(self._support.worker.retry)
         menu.addAction("Grammar Settings…").triggered.connect(self._support.open_settings)
 
 

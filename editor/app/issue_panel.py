@@ -1,20 +1,20 @@
-"""The side panel: every issue, grouped by category with counts, with Fix and Fix all."""
+"""The side panel: every issue, grouped by category with counts, with Fix and Fix all.
+
+Its rows are worked out with each check, off the UI thread (``Checked.rows``);
+the panel rewrites only the rows the check session says changed.
+"""
 
 from __future__ import annotations
 
 import bisect
-from collections import Counter
+from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from editor.app.story_editor import CATEGORY_COLOURS, Marked
-from editor.engine.issues import Issue
-from editor.engine.sequences import shared_ends
-from editor.engine.story import Story
-
-_SNIPPET = 24
+from editor.session import Checked, Row, RowChange, row_changes
 
 
 class IssuePanel(QWidget):
@@ -42,72 +42,66 @@ class IssuePanel(QWidget):
         layout.addWidget(self.tree)
         layout.addLayout(buttons)
         self.counts: dict[str, int] = {}
-        # Mirrors the tree: the categories in order, and each one's rows and marks in order.
+        # What the tree shows: each category's rows, in the order of the categories.
+        self.rows: Mapping[str, tuple[Row, ...]] = {}
         self._categories: list[str] = []
-        self._rows: dict[str, list[tuple[str, str, str]]] = {}
-        self._marks: dict[str, list[Marked]] = {}
-        self._wanted: tuple[list[Marked], str] = ([], "")
-        self._refresh = QTimer(self, singleShot=True, interval=0)
-        self._refresh.timeout.connect(self._show_wanted)
+        # Each category's rows' issues, as indexes into the marks.
+        self._by_category: Mapping[str, Sequence[int]] = {}
+        self._marks: Sequence[Marked] = ()
         self._update_buttons()
         # itemSelectionChanged carries no arguments; currentItemChanged passes None after clear().
         self.tree.itemSelectionChanged.connect(self._update_buttons)
 
-    def show_marks(self, marks: list[Marked], text: str) -> None:
-        """Show ``marks``, whose issues were found in ``text``.
-
-        The counts change at once; the tree in the next pass of the event loop,
-        so that a key typed meanwhile is handled between the underlines and the
-        list. A re-check usually changes a row or two, so only the rows that
-        differ from what is shown are rewritten, added or removed.
-        """
-        self._wanted = (marks, text)
-        self.counts = dict(Counter(mark.issue.category for mark in marks))
-        self._refresh.start()
-
-    def _show_wanted(self) -> None:
-        marks, text = self._wanted
-        story = Story(text)
-        marks_by_category: dict[str, list[Marked]] = {}
-        for mark in marks:
-            marks_by_category.setdefault(mark.issue.category, []).append(mark)
-        for gone in [category for category in self._categories if category not in marks_by_category]:
-            self.tree.takeTopLevelItem(self._categories.index(gone))
-            self._categories.remove(gone)
-            del self._rows[gone], self._marks[gone]
-        for category in sorted(marks_by_category):
-            items = marks_by_category[category]
-            if category not in self._rows:
-                index = bisect.bisect(self._categories, category)
-                header = QTreeWidgetItem()
-                header.setForeground(0, QBrush(QColor(CATEGORY_COLOURS.get(category, "#444"))))
-                self.tree.insertTopLevelItem(index, header)
-                header.setExpanded(True)
-                self._categories.insert(index, category)
-                self._rows[category] = []
-            header = self.tree.topLevelItem(self._categories.index(category))
-            header.setText(0, f"{category.capitalize()} ({len(items)})")
-            rows = [_row(mark.issue, story) for mark in items]
-            _replace_children(header, self._rows[category], rows)
-            self._rows[category] = rows
-            self._marks[category] = items
+    def show_checked(self, checked: Checked, marks: Sequence[Marked] = ()) -> None:
+        """Lists ``checked``'s issues, whose marks in the editor are ``marks``."""
+        changes = checked.changes.rows if checked.changes.base_rows is self.rows else row_changes(self.rows, checked.rows)
+        for change in changes:
+            self._apply(change)
+        self.rows, self._by_category, self._marks = checked.rows, checked.by_category, marks
+        self.counts = {category: len(indices) for category, indices in checked.by_category.items()}
+        for index, category in enumerate(self._categories):
+            self.tree.topLevelItem(index).setText(0, f"{category.capitalize()} ({self.counts[category]})")
         self._update_buttons()
 
-    def _mark_of(self, item: QTreeWidgetItem | None) -> Marked | None:
+    def _apply(self, change: RowChange) -> None:
+        if change.category not in self._categories:
+            index = bisect.bisect(self._categories, change.category)
+            header = QTreeWidgetItem()
+            header.setForeground(0, QBrush(QColor(CATEGORY_COLOURS.get(change.category, "#444"))))
+            self.tree.insertTopLevelItem(index, header)
+            header.setExpanded(True)
+            self._categories.insert(index, change.category)
+        index = self._categories.index(change.category)
+        header = self.tree.topLevelItem(index)
+        if change.first == 0 and change.last >= header.childCount() and not change.rows:
+            self.tree.takeTopLevelItem(index)
+            del self._categories[index]
+            return
+        overwritten = min(change.last - change.first, len(change.rows))
+        for offset in range(overwritten):
+            _set_row(header.child(change.first + offset), change.rows[offset])
+        added = [_set_row(QTreeWidgetItem(), row) for row in change.rows[overwritten:]]
+        if added:
+            header.insertChildren(change.first + overwritten, added)
+        for row in reversed(range(change.first + overwritten, change.last)):
+            header.takeChild(row)
+
+    def mark_of(self, item: QTreeWidgetItem | None) -> Marked | None:
+        """The mark a row of the tree stands for; None for a category's header."""
         if item is None or self.tree.indexOfTopLevelItem(item) >= 0:
-            return None  # a category's header
+            return None
         header = item.parent()
         category = self._categories[self.tree.indexOfTopLevelItem(header)]
-        return self._marks[category][header.indexOfChild(item)]
+        return self._marks[self._by_category[category][header.indexOfChild(item)]]
 
     def _selected(self) -> Marked | None:
         # selectedItems() rather than currentItem(): PySide6 6.12 miscounts the
         # references of the None that currentItem() returns on an empty tree.
         selected = self.tree.selectedItems()
-        return self._mark_of(selected[0]) if selected else None
+        return self.mark_of(selected[0]) if selected else None
 
     def _clicked(self, item: QTreeWidgetItem) -> None:
-        mark = self._mark_of(item)
+        mark = self.mark_of(item)
         if mark is not None:
             self.activated.emit(mark)
 
@@ -127,31 +121,9 @@ class IssuePanel(QWidget):
         self.fix_all_button.setEnabled(bool(mark and mark.issue.group and mark.issue.replacements))
 
 
-def _row(issue: Issue, story: Story) -> tuple[str, str, str]:
-    """What the panel shows for an issue: the message and a snippet, the line, the explanation."""
-    snippet = story.text[max(0, issue.start - 8) : issue.end + _SNIPPET].replace("\n", " ")
-    line, _ = story.line_column(issue.start)
-    return f"{issue.message} — …{snippet}…", str(line), issue.explanation
-
-
-def _replace_children(header: QTreeWidgetItem, shown: list[tuple], rows: list[tuple]) -> None:
-    """Make ``header``'s children, which show ``shown``, show ``rows``: rows the two share
-    at the start and at the end are left alone, the ones between rewritten in place, and
-    the rest added or taken away."""
-    same_start, same_end = shared_ends(shown, rows)
-    old_end, new_end = len(shown) - same_end, len(rows) - same_end
-    for index in range(same_start, min(old_end, new_end)):
-        _set_row(header.child(index), rows[index])
-    added = [_set_row(QTreeWidgetItem(), row) for row in rows[old_end:new_end]]
-    if added:
-        header.insertChildren(old_end, added)
-    for index in reversed(range(new_end, old_end)):
-        header.takeChild(index)
-
-
-def _set_row(item: QTreeWidgetItem, row: tuple[str, str, str]) -> QTreeWidgetItem:
+def _set_row(item: QTreeWidgetItem, row: Row) -> QTreeWidgetItem:
     label, line, explanation = row
     item.setText(0, label)
-    item.setText(1, line)
+    item.setText(1, str(line))
     item.setToolTip(0, explanation)
     return item

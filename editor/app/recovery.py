@@ -16,9 +16,12 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSaveFile
+from PySide6.QtCore import QFileDevice, QLockFile, QSaveFile
 
-from editor.userdata import data_folder
+from editor.userdata import data_folder, private_folder
+
+# Unsaved copy is nobody else's business: the folder is 0700 and each copy 0600.
+_OWNER_ONLY = QFileDevice.Permission.ReadOwner | QFileDevice.Permission.WriteOwner
 
 
 def default_folder() -> Path:
@@ -65,7 +68,7 @@ class RecoveryCopy:
     def write(self, snapshot: Snapshot, name: str) -> str | None:
         """Writes the copy atomically; None, or why it could not be written."""
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(self.file.parent)
         except OSError as error:
             return f"{self.file.parent}: {error.strerror or error}"
         if not self._lock.isLocked() and not self._lock.tryLock(0):
@@ -73,7 +76,12 @@ class RecoveryCopy:
         record = {"name": name, "changed": datetime.now().astimezone().isoformat(timespec="seconds"), **asdict(snapshot)}
         data = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
         target = QSaveFile(str(self.file))
-        if not target.open(QSaveFile.OpenModeFlag.WriteOnly) or target.write(data) != len(data) or not target.commit():
+        if (
+            not target.open(QSaveFile.OpenModeFlag.WriteOnly)
+            or not target.setPermissions(_OWNER_ONLY)
+            or target.write(data) != len(data)
+            or not target.commit()
+        ):
             return target.errorString()
         return None
 

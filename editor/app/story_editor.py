@@ -3,22 +3,23 @@
 Each issue is kept with a QTextCursor over its span. Qt moves those cursors
 as the text is edited, so the menu and the underlines agree with what is on
 screen even before the next check arrives; a fix whose text has changed
-under it is not applied. A re-check after a keystroke mostly finds the same
-issues on the same spans: those keep their cursors, and the underlines are
-redrawn only when something changed.
+under it is not applied. The editor notes where the text was edited since
+its underlines were drawn; the check session works out from that which
+underlines a new result keeps (their cursors still hold them), so applying a
+result creates cursors only for new issues, and redraws only when something
+came or went.
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip
 
 from editor.engine.issues import Issue
-from editor.engine.utf16 import Utf16Offsets
+from editor.session import PARAGRAPH_SEPARATOR, Checked, Edited
 
 # One colour per category, kept the same everywhere (underlines, panel, legend).
 CATEGORY_COLOURS = {
@@ -32,18 +33,16 @@ CATEGORY_COLOURS = {
 }
 
 
-# Qt's raw text separates blocks with this where plain text has a line break.
-PARAGRAPH_SEPARATOR = "\u2029"
 _KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor
 
 
-@dataclass
 class Marked:
-    """An issue and the cursor that follows its span through edits."""
+    """An issue, the cursor that follows its span through edits, the text it was found on, and its underline."""
 
-    issue: Issue
-    cursor: QTextCursor
-    original: str
+    __slots__ = ("issue", "cursor", "original", "underline")
+
+    def __init__(self, issue: Issue, cursor: QTextCursor, original: str, underline: QTextEdit.ExtraSelection) -> None:
+        self.issue, self.cursor, self.original, self.underline = issue, cursor, original, underline
 
     def still_there(self) -> bool:
         return self.cursor.selectedText() == self.original
@@ -58,6 +57,9 @@ def plain_text(editor: QPlainTextEdit) -> str:
 
 
 class StoryEditor(QPlainTextEdit):
+    # The text changed (after the part edited was noted): one Python call per keystroke, where
+    # textChanged would be a second one for the UI thread to wait for the interpreter for.
+    textEdited = Signal()
     fixAllRequested = Signal(str)
     ignoreRequested = Signal(object)
     ignoreRuleRequested = Signal(str)
@@ -73,6 +75,12 @@ class StoryEditor(QPlainTextEdit):
         self.setFont(font)
         self.document().setDocumentMargin(16)
         self.marked: list[Marked] = []
+        # The text the marks were made on, and their issues in order (one per mark).
+        self.shown_text = ""
+        self.shown_issues: tuple[Issue, ...] = ()
+        self._edited: Edited | None = None
+        self.edits = 0  # edits since the editor was made, undo and redo included
+        self.document().contentsChange.connect(self._note_edit)
         self._formats = {category: self._underline(colour) for category, colour in CATEGORY_COLOURS.items()}
 
     @staticmethod
@@ -84,46 +92,58 @@ class StoryEditor(QPlainTextEdit):
 
     # ------------------------------------------------------------ underlines
 
-    def show_issues(self, text: str, issues: list[Issue]) -> None:
-        """Underline ``issues``, computed on ``text``, which is the editor's text now."""
-        offsets = Utf16Offsets(text)
-        # A cursor is kept for what is drawn from it: its span and its colour.
-        drawn = {
-            (mark.cursor.selectionStart(), mark.cursor.selectionEnd(), mark.issue.category): mark
-            for mark in self.marked
-        }
-        kept, created = set(), False
-        document = self.document()
+    def _note_edit(self, position: int, removed: int, added: int) -> None:
+        """Widens the part of the text edited since the underlines were drawn to take in this edit."""
+        unchanged_end = self.document().characterCount() - 1 - position - added
+        if self._edited is not None:
+            position = min(position, self._edited.start)
+            unchanged_end = min(unchanged_end, self._edited.unchanged_end)
+        self._edited = Edited(position, unchanged_end)
+        self.edits += 1
+        self.textEdited.emit()
+
+    def edited(self) -> Edited:
+        """Where the text changed since the underlines were drawn (nowhere: past its end)."""
+        if self._edited is not None:
+            return self._edited
+        return Edited(self.document().characterCount() - 1, 0)
+
+    def show_checked(self, checked: Checked) -> bool:
+        """Underline ``checked``'s issues, found on the editor's text as it is now; False if its
+        changes were worked out against other underlines than these."""
+        changes = checked.changes
+        if checked.changes is None or changes.base is not self.shown_issues:
+            return False
+        old, document = self.marked, self.document()
         marked = []
-        for issue in issues:
-            key = (offsets.to_utf16(issue.start), offsets.to_utf16(issue.end), issue.category)
-            # The text under the span as selectedText() gives it, without asking Qt for it.
-            original = text[issue.start : issue.end].replace("\n", PARAGRAPH_SEPARATOR)
-            shown = drawn.get(key)
-            if shown is None:
-                cursor, created = QTextCursor(document), True
-                cursor.setPosition(key[0])
-                cursor.setPosition(key[1], _KEEP_ANCHOR)
+        for index, (issue, source) in enumerate(zip(checked.issues, changes.sources)):
+            if source >= 0:
+                mark = old[source]
+                mark.issue = issue
             else:
-                kept.add(key)
-                if shown.issue is issue and shown.original == original:
-                    marked.append(shown)
-                    continue
-                cursor = shown.cursor
-            marked.append(Marked(issue, cursor, original))
-        redraw = created or len(kept) < len(drawn) or len(marked) != len(self.marked)
-        self.marked = marked
-        if redraw:
+                placed = changes.placed[index]
+                cursor = QTextCursor(document)
+                cursor.setPosition(placed.start)
+                cursor.setPosition(placed.end, _KEEP_ANCHOR)
+                underline = QTextEdit.ExtraSelection()
+                underline.cursor = cursor
+                underline.format = self._formats.get(issue.category, self._formats["style"])
+                mark = Marked(issue, cursor, placed.text, underline)
+            marked.append(mark)
+        self.marked, self.shown_text, self.shown_issues = marked, checked.text, checked.issues
+        self._edited = None
+        if changes.underlines_changed:
             self._draw()
+        return True
+
+    def _forget(self, gone: set[int]) -> None:
+        """Drops the marks at these indexes (their text was just replaced) and redraws."""
+        self.marked = [mark for index, mark in enumerate(self.marked) if index not in gone]
+        self.shown_issues = tuple(mark.issue for mark in self.marked)
+        self._draw()
 
     def _draw(self) -> None:
-        selections = []
-        for mark in self.marked:
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = mark.cursor
-            selection.format = self._formats.get(mark.issue.category, self._formats["style"])
-            selections.append(selection)
-        self.setExtraSelections(selections)
+        self.setExtraSelections([mark.underline for mark in self.marked])
 
     def issues_at(self, position: int) -> list[Marked]:
         return [mark for mark in self.marked if mark.contains(position) and mark.still_there()]
@@ -138,26 +158,27 @@ class StoryEditor(QPlainTextEdit):
         cursor.beginEditBlock()
         cursor.insertText(replacement)
         cursor.endEditBlock()
-        self.marked = [other for other in self.marked if other is not mark]
-        self._draw()
+        self._forget({index for index, other in enumerate(self.marked) if other is mark})
         return True
 
     def fix_group(self, group: str) -> int:
         """Apply the first fix of every issue in ``group``, from the end backwards; one undo step."""
-        members = [m for m in self.marked if m.issue.group == group and m.issue.replacements and m.still_there()]
-        members.sort(key=lambda mark: mark.cursor.selectionStart(), reverse=True)
+        members = [
+            (index, mark)
+            for index, mark in enumerate(self.marked)
+            if mark.issue.group == group and mark.issue.replacements and mark.still_there()
+        ]
+        members.sort(key=lambda member: member[1].cursor.selectionStart(), reverse=True)
         if not members:
             return 0
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        for mark in members:
+        for _, mark in members:
             cursor.setPosition(mark.cursor.selectionStart())
             cursor.setPosition(mark.cursor.selectionEnd(), QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(mark.issue.replacements[0])
         cursor.endEditBlock()
-        fixed = {id(mark) for mark in members}
-        self.marked = [mark for mark in self.marked if id(mark) not in fixed]
-        self._draw()
+        self._forget({index for index, _ in members})
         return len(members)
 
     def group_size(self, group: str | None) -> int:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 CATEGORIES = ("consistency", "typo", "punctuation", "quotes", "style", "grammar", "spelling")
 SEVERITIES = ("error", "warning", "info")
+# The rule id of a notice that issues were left out: too many to show, or text no rule could read as copy.
+LIMIT_RULE = "issue-limit"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,48 @@ class Issue:
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.rule)
+
+
+@dataclass(frozen=True)
+class RuleFailure:
+    """A rule, or another step of checking, that raised instead of answering.
+
+    ``rule`` names it (a rule id, or a step such as LanguageTool's merge);
+    ``reason`` is the exception in one line; ``error`` is the exception itself,
+    for a log with its traceback.
+    """
+
+    rule: str
+    reason: str
+    error: BaseException | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, rule: str, error: BaseException) -> RuleFailure:
+        words = " ".join(str(error).split())
+        reason = f"{type(error).__name__}: {words}" if words else type(error).__name__
+        return cls(rule, reason if len(reason) <= 160 else reason[:159] + "…", error)
+
+
+class RuleError(Exception):
+    """A rule raised; ``Checker.check`` says which (``Checker.run`` returns the failure instead)."""
+
+    def __init__(self, failure: RuleFailure) -> None:
+        super().__init__(f"rule {failure.rule} failed: {failure.reason}")
+        self.failure = failure
+
+
+def limit_notice(start: int, end: int, message: str) -> Issue:
+    """A notice, at ``text[start:end]``, that issues from there on were left out, and why (``message``)."""
+    return Issue(
+        rule=LIMIT_RULE,
+        category="style",
+        severity="info",
+        start=start,
+        end=end,
+        message=message,
+        explanation="Text this dense with problems is seldom copy (a table, a dump, a damaged file): "
+        "not all of its issues were looked for, and not all that were found are shown.",
+    )
 
 
 def apply_fixes(text: str, fixes: list[tuple[int, int, str]]) -> str:

@@ -1,53 +1,123 @@
-"""Regular expressions from style files, refused when they could hang the checker.
+"""Regular expressions from style files, run on RE2, and their replacement templates.
 
-Python's ``re`` backtracks, so a pattern such as ``(a+)+b`` takes exponential
-time on a line of a's. Style files are edited by hand, so before a pattern is
-used it is parsed and refused if it has the shapes that backtrack badly: a
-repeat or an alternation inside an unbounded repeat, or a back-reference.
-What remains runs in time polynomial in the paragraph, and paragraphs are short.
+Python's ``re`` backtracks: ``(?:a|aa){1,60}b`` or ``.*.*.*x`` takes minutes
+on a paragraph of a's, and refusing such shapes one by one never ends. A
+house style's patterns are edited by hand, so they run on RE2 (``google-re2``),
+which matches in time linear in the text whatever the pattern: the guarantee
+Vale's Go patterns have. What RE2 cannot run (back-references, look-ahead and
+look-behind) is refused when the style loads, with the reason, and so is a
+repeat count over RE2's limit of 1,000 (a count too large for RE2 to read would
+otherwise be taken as the literal text ``{4294967295}``). As in RE2, ``\\w``,
+``\\d`` and ``\\b`` are ASCII; ``\\pL`` is any letter. The built-in rules keep
+Python's ``re``: their patterns are ours and tested.
+
+A replacement may use ``\\1`` to ``\\99``, ``\\g<1>``, ``\\g<name>`` and ``\\g<0>`` for
+what the groups matched, ``\\\\`` for a backslash and ``\\n`` or ``\\t``; anything
+else after a backslash, or a group the pattern does not have, is refused when
+the style loads rather than failing on the first match.
 """
 
 from __future__ import annotations
 
 import re
-import re._constants as sre
-import re._parser as sre_parse
+
+import re2
 
 MAX_PATTERN_LENGTH = 200
+MAX_REPEAT = 1_000
+
+# The pieces of a pattern that matter when looking for repeat counts: escapes and
+# character classes are passed over whole, so a "{" in them is no repeat.
+_PATTERN_PIECE = re.compile(r"\\.|\[\^?\]?(?:\\.|\[:\w+:\]|[^\]])*\]|\{(\d+)(?:,(\d*))?\}|.", re.DOTALL)
+# Reasons RE2 gives, in words a style's author can act on.
+_RE2_REASONS = (
+    ("invalid perl operator: (?=", "look-ahead (?=...) is not supported in house-style patterns"),
+    ("invalid perl operator: (?!", "look-ahead (?!...) is not supported in house-style patterns"),
+    ("invalid perl operator: (?<=", "look-behind (?<=...) is not supported in house-style patterns"),
+    ("invalid perl operator: (?<!", "look-behind (?<!...) is not supported in house-style patterns"),
+    ("invalid perl operator: (?>", "atomic groups (?>...) are not supported in house-style patterns"),
+)
+_BACK_REFERENCE = re.compile(r"invalid escape sequence: \\[1-9]")
+_NESTED_REPEATS = "invalid repetition size"
+_TEMPLATE_PIECE = re.compile(r"\\(?:(\d\d?)|g<([^>]*)>|(.))|\\$|[^\\]+", re.DOTALL)
+_TEMPLATE_ESCAPES = {"\\": "\\", "n": "\n", "t": "\t"}
 
 
 class PatternError(ValueError):
     pass
 
 
-def compile_style_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
+Template = tuple[str | int, ...]
+
+
+def compile_style_pattern(pattern: str, case_sensitive: bool = True):
+    """``pattern`` compiled for RE2 (``finditer``, ``start``, ``end``, ``group`` as in ``re``), or PatternError saying why not."""
     if len(pattern) > MAX_PATTERN_LENGTH:
         raise PatternError(f"pattern is longer than {MAX_PATTERN_LENGTH} characters")
+    _refuse_large_repeats(pattern)
+    options = re2.Options()
+    options.log_errors = False  # the refusal names the reason; RE2's own log would go to standard error
+    options.case_sensitive = case_sensitive
     try:
-        parsed = sre_parse.parse(pattern, flags)
-    except re.error as error:
-        raise PatternError(f"not a valid regular expression: {error}") from None
-    _refuse_slow_shapes(parsed, inside_unbounded=False)
-    return re.compile(pattern, flags)
+        return re2.compile(pattern, options)
+    except re2.error as error:
+        raise PatternError(_reason(error)) from None
 
 
-def _refuse_slow_shapes(items, inside_unbounded: bool) -> None:
-    for op, argument in items:
-        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            low, high, body = argument
-            if inside_unbounded and high > 1:
-                raise PatternError("a repeat inside an unbounded repeat could make checking hang")
-            _refuse_slow_shapes(body, inside_unbounded or high == sre.MAXREPEAT)
-        elif op == sre.BRANCH:
-            if inside_unbounded:
-                raise PatternError("alternatives inside an unbounded repeat could make checking hang")
-            for branch in argument[1]:
-                _refuse_slow_shapes(branch, inside_unbounded)
-        elif op in (sre.GROUPREF, sre.GROUPREF_EXISTS):
-            raise PatternError("back-references are not allowed in style patterns")
-        elif op == sre.SUBPATTERN:
-            _refuse_slow_shapes(argument[3], inside_unbounded)
-        elif op in (sre.ASSERT, sre.ASSERT_NOT):
-            _refuse_slow_shapes(argument[1], inside_unbounded)
-        elif op == sre.ATOMIC_GROUP:
-            _refuse_slow_shapes(argument, inside_unbounded)
+def _refuse_large_repeats(pattern: str) -> None:
+    for piece in _PATTERN_PIECE.finditer(pattern):
+        counts = [int(count) for count in piece.groups() if count]
+        if any(count > MAX_REPEAT for count in counts):
+            raise PatternError(f"repeat count {piece.group()} is over {MAX_REPEAT:,}, the most a pattern may have")
+
+
+def _reason(error: Exception) -> str:
+    message = error.args[0] if error.args else str(error)
+    if isinstance(message, bytes):
+        message = message.decode("utf-8", "replace")
+    if _BACK_REFERENCE.search(message):
+        return "back-references (\\1) are not supported in house-style patterns"
+    if message.startswith(_NESTED_REPEATS):
+        return f"repeats nested inside repeats come to more than {MAX_REPEAT:,} in all ({message})"
+    for start, reason in _RE2_REASONS:
+        if message.startswith(start):
+            return reason
+    return f"not a pattern RE2 can run: {message}"
+
+
+def read_template(template: str, pattern) -> Template:
+    """``template`` as literal text and group numbers, checked against ``pattern``'s groups, or PatternError."""
+    pieces: list[str | int] = []
+    for piece in _TEMPLATE_PIECE.finditer(template):
+        number, name, escaped = piece.groups()
+        text = piece.group()
+        if not text.startswith("\\"):
+            pieces.append(text)
+        elif text == "\\":
+            raise PatternError("ends with a lone backslash (write \\\\ for a backslash)")
+        elif number is not None:
+            pieces.append(_group(int(number), text, pattern))
+        elif name is not None:
+            pieces.append(_group(int(name) if name.isdigit() else name, text, pattern))
+        elif escaped in _TEMPLATE_ESCAPES:
+            pieces.append(_TEMPLATE_ESCAPES[escaped])
+        else:
+            raise PatternError(f"unknown escape {text} (write \\\\ for a backslash, \\1 or \\g<name> for a group)")
+    return tuple(pieces)
+
+
+def _group(reference: int | str, written: str, pattern) -> int:
+    if isinstance(reference, str):
+        if reference not in pattern.groupindex:
+            raise PatternError(f"{written} names a group the pattern does not have")
+        return pattern.groupindex[reference]
+    if written[1:].isdigit() and reference == 0:
+        raise PatternError("\\0 is no group (write \\g<0> for the whole match)")
+    if reference > pattern.groups:
+        raise PatternError(f"{written} refers to group {reference}, but the pattern has {pattern.groups}")
+    return reference
+
+
+def expand(template: Template, match) -> str:
+    """The replacement for ``match``: a group that took no part in the match gives ""."""
+    return "".join(piece if isinstance(piece, str) else (match.group(piece) or "") for piece in template)

@@ -11,6 +11,10 @@ A straight mark right after a digit closes a quote that is open (``the film
 open (``a 12" screen``), in a height (``5'11"``), and inside a quote that a
 later mark closes (``"a 12" screen," she said``).
 
+A story with more marks than copy ever has (one in four characters: copy has
+about one in a hundred) is a table or a dump: its quotes are not read at all,
+and ``StoryQuotes.too_many`` says so.
+
 Quotes pair up within a paragraph. Wire convention: a quote that runs on into
 the next paragraph leaves its closing mark off, and the next paragraph opens
 with a mark, for as many paragraphs as the quote lasts.
@@ -20,8 +24,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from editor.engine.story import Story
 
@@ -29,26 +33,42 @@ OPENING, CLOSING = "opening", "closing"
 STRAIGHT, OPENING_CURLY, CLOSING_CURLY = '"', "“", "”"
 _MARK = re.compile('["“”]')
 _OPENS_AFTER = frozenset("([{—–-/“")
+# Every mark, and for a straight one the role its two sides give it where they are plain
+# (a space or bracket, a letter or punctuation before; a letter or not after), so that
+# the loop over a paragraph with thousands of marks does not look at each one in Python.
+# Other straight marks (after a digit or an unusual character) are read by _straight_role.
+_MARK_AND_SIDES = re.compile(
+    r'(?P<curly_opening>“)|(?P<curly_closing>”)'
+    r'|(?<=[\s(\[{—–\-/“])"(?:(?P<opening>(?=[^\W_]))|(?P<opens_or_closes>))'
+    r'|(?<=[A-Za-z.,;:!?\'’"”)\]}])"(?:(?P<neither>(?=[^\W_]))|(?P<closing>))'
+    r'|(?P<straight>")'
+)
+_ROLE_OF_KIND = {"curly_opening": OPENING, "curly_closing": CLOSING, "opening": OPENING, "closing": CLOSING}
+# Straight marks whose two sides say the same (both open and close, or neither): they close
+# the quote that is open, or open one.
+_EITHER_KINDS = frozenset({"opens_or_closes", "neither"})
 _FEET = frozenset("'’′")
+CHARACTERS_PER_MARK = 4
+MIN_MARKS_READ = 1_000
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteMark:
+# Marks, quotations and paragraphs' quotes are named tuples, made in read_quotes with
+# tuple.__new__: a text of a million marks makes a million of each, and a dataclass takes
+# three times as long.
+class QuoteMark(NamedTuple):
     offset: int
     char: str
     role: str
 
 
-@dataclass(frozen=True, slots=True)
-class Quotation:
+class Quotation(NamedTuple):
     """One quotation; ``close`` is None where the paragraph ends or another quote opens first."""
 
     open: QuoteMark
     close: QuoteMark | None
 
 
-@dataclass(frozen=True, slots=True)
-class ParagraphQuotes:
+class ParagraphQuotes(NamedTuple):
     """One paragraph's marks (inch marks left out) and how they pair up."""
 
     start: int
@@ -85,6 +105,9 @@ class ParagraphQuotes:
         return not text[self.start : self.marks[0].offset].strip()
 
 
+_new = tuple.__new__
+
+
 def inside_quotation(edges: list[int], offset: int) -> bool:
     """Whether ``offset`` lies within a quotation, given the flattened ``quoted_edges``."""
     return bisect.bisect_right(edges, offset) % 2 == 1
@@ -98,14 +121,15 @@ def char_before(text: str, offset: int, floor: int = 0) -> str:
     return text[position] if position >= floor else ""
 
 
-def is_fragment(text: str, quotation: Quotation) -> bool:
+def is_fragment(text: str, quotation: Quotation, floor: int = 0) -> bool:
     """A quote that starts in lowercase right after the writer's own word is part of the writer's sentence.
 
     After a comma or a colon it may carry on a full sentence split by the attribution
-    ('"We will stay," she said, "until they listen."'), so it is left alone.
+    ('"We will stay," she said, "until they listen."'), so it is left alone. The word
+    before is looked for from ``floor`` on: the start of the quote's paragraph.
     """
     first = text[quotation.open.offset + 1 : quotation.open.offset + 2]
-    return first.islower() and char_before(text, quotation.open.offset).isalnum()
+    return first.islower() and char_before(text, quotation.open.offset, floor).isalnum()
 
 
 def _is_height(text: str, offset: int, start: int) -> bool:
@@ -156,28 +180,32 @@ def read_quotes(text: str, start: int = 0, end: int | None = None) -> ParagraphQ
     quotations: list[Quotation] = []
     stray_closing: list[QuoteMark] = []
     opened: QuoteMark | None = None
-    for match in _MARK.finditer(text, start, end):
-        char, offset = match.group(), match.start()
-        if char == STRAIGHT:
+    for match in _MARK_AND_SIDES.finditer(text, start, end):
+        kind, offset = match.lastgroup, match.start()
+        if offset == start and not kind.startswith("curly"):
+            role = OPENING  # a straight mark opens a paragraph's first quote, whatever follows it
+        elif kind == "straight":
             role = _straight_role(text, offset, start, end, opened is not None)
             if role is None:
                 continue
+        elif kind in _EITHER_KINDS:
+            role = CLOSING if opened is not None else OPENING
         else:
-            role = OPENING if char == OPENING_CURLY else CLOSING
-        mark = QuoteMark(offset, char, role)
+            role = _ROLE_OF_KIND[kind]
+        mark = _new(QuoteMark, (offset, text[offset], role))
         marks.append(mark)
         if role == OPENING:
             if opened is not None:
-                quotations.append(Quotation(opened, None))
+                quotations.append(_new(Quotation, (opened, None)))
             opened = mark
         elif opened is None:
             stray_closing.append(mark)
         else:
-            quotations.append(Quotation(opened, mark))
+            quotations.append(_new(Quotation, (opened, mark)))
             opened = None
     if opened is not None:
         quotations.append(Quotation(opened, None))
-    return ParagraphQuotes(start, end, tuple(marks), tuple(quotations), tuple(stray_closing))
+    return _new(ParagraphQuotes, (start, end, tuple(marks), tuple(quotations), tuple(stray_closing)))
 
 
 class StoryQuotes:
@@ -187,9 +215,27 @@ class StoryQuotes:
         self.story = story
 
     @cached_property
-    def paragraphs(self) -> list[ParagraphQuotes]:
+    def too_many(self) -> int:
+        """The number of marks if there are too many to read as copy (see above), else 0."""
         text = self.story.text
-        return [read_quotes(text, paragraph.start, paragraph.end) for paragraph in self.story.paragraphs]
+        count = text.count(STRAIGHT) + text.count(OPENING_CURLY) + text.count(CLOSING_CURLY)
+        return count if count > max(MIN_MARKS_READ, len(text) // CHARACTERS_PER_MARK) else 0
+
+    @cached_property
+    def paragraphs(self) -> list[ParagraphQuotes]:
+        if self.too_many:
+            return []
+        text = self.story.text
+        read = []
+        # Most paragraphs have no mark: they are passed over without reading them.
+        next_mark = _MARK.search(text)
+        for paragraph in self.story.paragraphs:
+            if next_mark is None or next_mark.start() >= paragraph.end:
+                read.append(_new(ParagraphQuotes, (paragraph.start, paragraph.end, (), (), ())))
+            else:
+                read.append(read_quotes(text, paragraph.start, paragraph.end))
+                next_mark = _MARK.search(text, paragraph.end)
+        return read
 
     @cached_property
     def quoted_edges(self) -> list[int]:

@@ -17,6 +17,7 @@ Result = TypeVar("Result")
 
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)(?:[^\S\r\n]*(?:\r\n|\r|\n))+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SENTENCE_END = re.compile(r"[.?!:][\"”’')\]]*\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,27 @@ class Story:
         if self._memo is None:
             return [build(paragraph.text, style) for paragraph in self.paragraphs]
         return [self._memo.result(build, paragraph.text, style) for paragraph in self.paragraphs]
+
+    def found_in_paragraphs(self, build: Callable[[str, Any], tuple], style: Any) -> list:
+        """What ``build`` finds in each paragraph (as ``per_paragraph``), moved to offsets into the story.
+
+        Each finding has a ``shifted(offset)`` method, as an ``Issue`` has.
+        """
+        return [
+            found.shifted(paragraph.start)
+            for paragraph, findings in zip(self.paragraphs, self.per_paragraph(build, style))
+            for found in findings
+        ]
+
+    @cached_property
+    def headline(self) -> Paragraph | None:
+        """The first paragraph where it is a headline: one line, not ended by a sentence's mark."""
+        if not self.paragraphs:
+            return None
+        first = self.paragraphs[0]
+        if _LINE_BREAK.search(first.text) or _SENTENCE_END.search(first.text):
+            return None
+        return first
 
     @cached_property
     def _line_starts(self) -> list[int]:

@@ -4,11 +4,19 @@ A built-in style lives in ``resources/styles/<name>.toml``. A newsroom's own
 file names a base with ``extends`` and changes only what differs. Every key is
 checked against a schema, so a typo in a style file is an error that names
 the file, the line and the key, never a silently ignored setting.
+
+A style file is read only if it is a regular file of at most
+``MAX_STYLE_BYTES`` (a device would be read for ever, a pipe would wait for a
+writer), and a chain of ``extends`` at most ``MAX_EXTENDS`` files long, with no
+loop. A base that cannot be read is reported at the ``extends`` line that
+named it.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, Field, dataclass, field, fields, replace
@@ -17,13 +25,23 @@ from pathlib import Path
 from types import MappingProxyType, UnionType
 from typing import Any, get_args, get_origin, get_type_hints
 
-from editor.engine.patterns import PatternError, compile_style_pattern
+from editor.engine.patterns import PatternError, compile_style_pattern, read_template
 from editor.engine.resources import builtin_style_names, resource, word_list
 
 DEFAULT_STYLE = "ap"
+# ap.toml is 11 KB. A file twenty times larger is a mistake, and one much larger would
+# hold up the first check: 250 KB of [[substitutions]] take a second to compile.
+MAX_STYLE_BYTES = 256_000
+MAX_EXTENDS = 20
 LOCALES = ("en-US", "en-GB")
 QUOTE_PUNCTUATION = ("inside", "logical")
-WIRE_ABBREVIATIONS = ("house-words", "expand")
+# How a percentage is written after a figure; "" leaves it to the story's majority.
+PERCENT_FORMS = ("percent", "per cent", "%", "pct", "")
+# The word after a number written in words ("Sixteen per cent"), where a sign cannot follow.
+PERCENT_WORDS = ("percent", "per cent")
+WIRE_ABBREVIATIONS = ("accept", "expand")
+# "March 6" or "6 March"; "" leaves it to the story's majority.
+DATE_ORDERS = ("month-day", "day-month", "")
 
 
 class StyleError(Exception):
@@ -36,6 +54,10 @@ class StyleError(Exception):
         self.problem = problem
         where = source if line is None else f"{source}:{line}"
         super().__init__(f"{where}: {problem}" if key is None else f"{where}: {key}: {problem}")
+
+
+class _Unreadable(StyleError):
+    """A style file that could not be read at all: reported where a base's ``extends`` named it."""
 
 
 # ---------------------------------------------------------------- the file's sections
@@ -66,7 +88,9 @@ class WordLists:
     scrape_lines: tuple[str, ...] = ()
     spelling_exceptions: frozenset[str] = frozenset()
     house_words: frozenset[str] = frozenset()
-    wire_abbreviations: str = field(default="house-words", metadata={"choices": WIRE_ABBREVIATIONS})
+    # The house spelling of compounds a story may write several ways; a style's
+    # form of a compound replaces its base style's form of it.
+    compounds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,6 +103,26 @@ class LanguageToolSettings:
     # Left out of the hash (a mapping has none); equal settings still compare equal.
     disabled_rules: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), hash=False)
     disabled_categories: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}), hash=False)
+
+
+@dataclass(frozen=True)
+class HouseForms:
+    """``[forms]``: how the house writes percentages, dates, numbers and titles before names."""
+
+    percent: str = field(default="", metadata={"choices": PERCENT_FORMS})
+    percent_after_words: str = field(default="percent", metadata={"choices": PERCENT_WORDS})
+    # The wire's own abbreviations (pct, mln, dlrs: resources/wordlists/wire-abbreviations.toml)
+    # in a story that uses them consistently: left as they are, or expanded.
+    wire_abbreviations: str = field(default="accept", metadata={"choices": WIRE_ABBREVIATIONS})
+    date_order: str = field(default="", metadata={"choices": DATE_ORDERS})
+    # A month before or after a day written as resources/wordlists/months.toml abbreviates it (AP's Jan., Sept.).
+    abbreviate_months: bool = False
+    # Whole numbers below this are written in words in running text, this and above in figures.
+    spell_out_below: int = 10
+    # Titles capitalised directly before a name ("Prime Minister Yasuhiro Nakasone"), in lowercase.
+    formal_titles: frozenset[str] = frozenset()
+    # Words that make a title before a name a description, left lowercase ("former", "shadow").
+    descriptive_before_title: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -124,7 +168,7 @@ class Substitution:
         return self.find if self.find is not None else f"/{self.pattern}/"
 
 
-_TABLES = {"style": StyleSettings, "words": WordLists, "languagetool": LanguageToolSettings}
+_TABLES = {"style": StyleSettings, "words": WordLists, "forms": HouseForms, "languagetool": LanguageToolSettings}
 _ARRAYS = {"variants": VariantGroup, "substitutions": Substitution}
 
 
@@ -148,6 +192,7 @@ def _is_reason_table(value: Any) -> bool:
 _KINDS = {
     str: _Kind("a string", lambda value: isinstance(value, str), str),
     bool: _Kind("true or false", lambda value: isinstance(value, bool), bool),
+    int: _Kind("a whole number", lambda value: isinstance(value, int) and not isinstance(value, bool), int),
     tuple[str, ...]: _Kind("a list of strings", _is_string_list, tuple),
     frozenset[str]: _Kind("a list of strings", _is_string_list, frozenset),
     Mapping[str, str]: _Kind(
@@ -191,7 +236,8 @@ class HouseStyle:
     scrape_lines: tuple[str, ...]
     spelling_exceptions: frozenset[str]
     house_words: frozenset[str]
-    wire_abbreviations: str
+    forms: HouseForms
+    compounds: tuple[str, ...]
     variants: tuple[VariantGroup, ...]
     substitutions: tuple[Substitution, ...]
     languagetool: LanguageToolSettings
@@ -327,15 +373,43 @@ def _read_layer(name_or_path: str) -> _StyleFile:
         source = str(path)
         if not path.suffix and not path.exists():
             known = ", ".join(builtin_style_names())
-            raise StyleError(source, None, None, f"no such house style (built-in: {known})")
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            raise StyleError(source, None, None, f"cannot read the style file: {reason}") from None
+            raise _Unreadable(source, None, None, f"no such house style (built-in: {known})")
+        text = _read_style_text(path)
     style_file = _StyleFile(source, text)
     style_file.validate()
     return style_file
+
+
+def _read_style_text(path: Path) -> str:
+    """The text of a style file, refused without reading it if it is no regular file or too large."""
+    try:
+        # Not blocking, so that opening a pipe with no writer returns at once; fstat then refuses it.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        raise _Unreadable(str(path), None, None, f"cannot read the style file: {error.strerror or error}") from None
+    try:
+        kind = os.fstat(descriptor)
+        if stat.S_ISDIR(kind.st_mode):
+            raise _Unreadable(str(path), None, None, "is a directory, not a style file")
+        if not stat.S_ISREG(kind.st_mode):
+            raise _Unreadable(str(path), None, None, "is not a regular file (a device, pipe or socket), not a style file")
+        data = b""
+        while kind.st_size <= MAX_STYLE_BYTES and len(data) <= MAX_STYLE_BYTES:
+            chunk = os.read(descriptor, MAX_STYLE_BYTES + 1 - len(data))
+            if not chunk:
+                break
+            data += chunk
+    finally:
+        os.close(descriptor)
+    if max(kind.st_size, len(data)) > MAX_STYLE_BYTES:
+        size = max(kind.st_size, len(data)) // 1000
+        raise _Unreadable(
+            str(path), None, None, f"is too large for a style file ({size:,} KB; at most {MAX_STYLE_BYTES // 1000} KB)"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _Unreadable(str(path), None, None, f"cannot read the style file: not UTF-8 text ({error.reason})") from None
 
 
 def _layers(name_or_path: str, seen: tuple[str, ...]) -> list[_StyleFile]:
@@ -348,7 +422,12 @@ def _layers(name_or_path: str, seen: tuple[str, ...]) -> list[_StyleFile]:
         base = str(Path(name_or_path).parent / base)
     if _identity(base) in {_identity(earlier) for earlier in (*seen, name_or_path)}:
         raise layer.error("extends itself through a loop", "extends", "style")
-    return [*_layers(base, (*seen, name_or_path)), layer]
+    if len(seen) + 1 >= MAX_EXTENDS:
+        raise layer.error(f"extends a chain of more than {MAX_EXTENDS} style files", "extends", "style")
+    try:
+        return [*_layers(base, (*seen, name_or_path)), layer]
+    except _Unreadable as error:
+        raise layer.error(f"{base}: {error.problem}", "extends", "style") from None
 
 
 def _identity(name_or_path: str) -> str:
@@ -374,6 +453,7 @@ def _merged(layers: list[_StyleFile], name: str) -> dict[str, Any]:
 def _build(layers: list[_StyleFile]) -> HouseStyle:
     settings = StyleSettings(**_merged(layers, "style"))
     words = WordLists(**_merged(layers, "words"))
+    forms = HouseForms(**_merged(layers, "forms"))
     languagetool = LanguageToolSettings(**_merged(layers, "languagetool"))
     variants: dict[str, VariantGroup] = {}
     substitutions: dict[str, Substitution] = {}
@@ -404,7 +484,12 @@ def _build(layers: list[_StyleFile]) -> HouseStyle:
         scrape_lines=tuple(dict.fromkeys(scrape)),
         spelling_exceptions=frozenset(word.casefold() for word in words.spelling_exceptions),
         house_words=words.house_words,
-        wire_abbreviations=words.wire_abbreviations,
+        forms=replace(
+            forms,
+            formal_titles=frozenset(title.casefold() for title in forms.formal_titles),
+            descriptive_before_title=frozenset(word.casefold() for word in forms.descriptive_before_title),
+        ),
+        compounds=words.compounds,
         variants=tuple(variants.values()),
         substitutions=tuple(substitutions.values()),
         languagetool=replace(languagetool, language=languagetool.language or settings.locale),
@@ -451,14 +536,18 @@ def _substitution(layer: _StyleFile, values: dict[str, Any], index: int) -> Subs
     if ("find" in values) == ("pattern" in values):
         raise fail("needs exactly one of 'find' or 'pattern'", "substitutions")
     if values.get("disabled", False):
-        return Substitution(replace="", reason="", **values)
+        return Substitution(**{"replace": "", "reason": "", **values})  # only its find or pattern matters
     _missing_key(layer, values, Substitution, "substitutions", index)
     substitution = Substitution(**values)
     if substitution.find is not None and not substitution.find.strip():
         raise fail("must not be empty", "find")
     if substitution.pattern is not None:
         try:
-            compile_style_pattern(substitution.pattern)
+            pattern = compile_style_pattern(substitution.pattern, substitution.case_sensitive)
         except PatternError as error:
             raise fail(str(error), "pattern") from None
+        try:
+            read_template(substitution.replace, pattern)
+        except PatternError as error:
+            raise fail(str(error), "replace") from None
     return substitution

@@ -7,7 +7,10 @@ returned too, so that a story is saved back the way it came.
 
 Encodings read: UTF-8 (with or without a byte-order mark), UTF-16 with a
 byte-order mark, and Windows-1252 for files that are not valid UTF-8 (wire
-copy from older Windows systems); anything with NUL bytes is binary.
+copy from older Windows systems); anything with NUL bytes is binary. Files of
+the formats people open by mistake (PDF, images, archives, Word, RTF) are
+known by how they start and refused before any decoding: a PDF or an RTF file
+can be plain ASCII and would otherwise be checked as a story.
 
 The window refuses files above ``MAX_STORY_BYTES``: a news story is a few
 kilobytes, and a file of megabytes is a log, a dump or a mistake that would
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -41,15 +45,31 @@ MAX_BATCH_BYTES = 100_000_000
 # their presence means the file is not Windows-1252 text either.
 _NOT_1252 = frozenset(b"\x81\x8d\x8f\x90\x9d") | frozenset(range(0x20)) - frozenset(b"\t\n\r\f")
 
-# Files people open by mistake, named by how they start when they are refused:
-# "a PDF document" says more than "a NUL byte on line 3".
-_SIGNATURES = {
-    b"%PDF-": "a PDF document",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"PK\x03\x04": "a ZIP archive, such as a Word or OpenDocument file",
-    b"\x7fELF": "a program",
+# Files people open by mistake, by how they start: "a PDF document" says more than
+# "a NUL byte on line 3", and some have no NUL at all. Each start is one no story has
+# ("%PDF-1.7 is the version the court filed" is text: a PDF's header line ends after
+# its version).
+_BINARY_SIGNATURES = {
+    rb"%PDF-\d\.\d[\r\n]": "a PDF document",
+    rb"\x89PNG\r\n\x1a\n": "a PNG image",
+    rb"\xff\xd8\xff": "a JPEG image",
+    rb"GIF8[79]a": "a GIF image",
+    rb"RIFF[\x00-\xff]{4}WEBP": "a WebP image",
+    rb"II\*\x00|MM\x00\*": "a TIFF image",
+    rb"PK\x03\x04": "a ZIP archive, such as a Word or OpenDocument file",
+    rb"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "an older Word, Excel or PowerPoint file",
+    rb"\x1f\x8b": "a gzip archive",
+    rb"BZh[1-9]1AY&SY": "a bzip2 archive",
+    rb"\xfd7zXZ\x00": "an xz archive",
+    rb"7z\xbc\xaf\x27\x1c": "a 7-Zip archive",
+    rb"Rar!\x1a\x07": "a RAR archive",
+    rb"\x7fELF": "a program",
+    rb"SQLite format 3\x00": "an SQLite database",
+}
+# Text formats that are not stories: their markup would be checked as copy.
+_MARKUP_SIGNATURES = {
+    rb"\{\\rtf1": "an RTF document",
+    rb"%!PS-Adobe-\d\.\d": "a PostScript document",
 }
 
 
@@ -101,13 +121,20 @@ def _refuse_size(size: int, max_bytes: int) -> None:
 
 
 def decode_story(data: bytes) -> DecodedStory:
-    try:
-        return _decode(data)
-    except TextFileError:
-        kind = next((kind for signature, kind in _SIGNATURES.items() if data.startswith(signature)), None)
-        if kind is None:
-            raise
-        raise TextFileError(f"is a binary file ({kind}), not text") from None
+    """The story in ``data``, or ``TextFileError`` saying why it is not one; the window and ``copydesk check`` both read files with it."""
+    refuse_known_format(data)
+    return _decode(data)
+
+
+def refuse_known_format(data: bytes) -> None:
+    """``TextFileError`` naming the format if ``data`` starts like a file of a format that is not a story."""
+    for signatures, reason in (
+        (_BINARY_SIGNATURES, "is a binary file ({}), not text"),
+        (_MARKUP_SIGNATURES, "is {}, not plain text: save it as plain text first"),
+    ):
+        for signature, kind in signatures.items():
+            if re.match(signature, data):
+                raise TextFileError(reason.format(kind))
 
 
 def _decode(data: bytes) -> DecodedStory:

@@ -125,5 +125,9 @@ class IssuesByParagraph:
         return [
             issue.shifted(paragraph.start)
             for paragraph in split_paragraphs(text)
-            for issue in self._by_text.get(paragraph.text, ())
+            for issue in self.of_paragraph(paragraph.text)
         ]
+
+    def of_paragraph(self, text: str) -> list[Issue]:
+        """The kept issues of a paragraph with this text (offsets relative to it); none if not seen."""
+        return self._by_text.get(text, [])

@@ -8,6 +8,9 @@ outside when the quote is a fragment of the writer's sentence (``called it
 punctuation inside is flagged, and a full-sentence quote never is. Question and
 exclamation marks follow the sense, not the style, and are never moved; a mark
 that already has punctuation on both sides (``"Why?",``) is left to the editor.
+
+It reads the quotes the other quote rules read (``story_quotes``), so a story's
+marks are read once, and judges each quote within its paragraph.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.engine.quotes import Quotation, is_fragment, read_quotes
-from editor.engine.rule import ParagraphRule
+from editor.engine.quotes import ParagraphQuotes, Quotation, is_fragment, story_quotes
+from editor.engine.rule import StoryRule
+from editor.engine.story import Story
 from editor.engine.style import HouseStyle
 
 _MOVABLE = frozenset(",.")
@@ -27,7 +31,7 @@ _ABBREVIATION_POINT = re.compile(r"\.\w\.")
 _NAMES = {",": "comma", ".": "full stop"}
 
 
-def _inside(text: str, quotation: Quotation) -> Iterator:
+def _inside(text: str, paragraph: ParagraphQuotes, quotation: Quotation) -> Iterator:
     close = quotation.close.offset
     after = text[close + 1 : close + 2]
     if after not in _MOVABLE or text[close - 1] in _ENDS_QUOTE or text[close + 2 : close + 3] == ".":
@@ -42,14 +46,14 @@ def _inside(text: str, quotation: Quotation) -> Iterator:
     )
 
 
-def _logical(text: str, quotation: Quotation) -> Iterator:
+def _logical(text: str, paragraph: ParagraphQuotes, quotation: Quotation) -> Iterator:
     close = quotation.close.offset
     last = text[close - 1]
     if (
         last not in _MOVABLE
         or text[close - 2] in _ENDS_QUOTE
         or _ABBREVIATION_POINT.match(text, close - 3)
-        or not is_fragment(text, quotation)
+        or not is_fragment(text, quotation, paragraph.start)
     ):
         return
     yield RULE.issue(
@@ -63,14 +67,15 @@ def _logical(text: str, quotation: Quotation) -> Iterator:
     )
 
 
-def find(text: str, style: HouseStyle) -> Iterator:
+def find(story: Story, style: HouseStyle) -> Iterator:
     check = _inside if style.quote_punctuation == "inside" else _logical
-    for quotation in read_quotes(text).quotations:
-        if quotation.close is not None:
-            yield from check(text, quotation)
+    for paragraph in story_quotes(story).paragraphs:
+        for quotation in paragraph.quotations:
+            if quotation.close is not None:
+                yield from check(story.text, paragraph, quotation)
 
 
-RULE = ParagraphRule(
+RULE = StoryRule(
     id="quote-punctuation",
     category="punctuation",
     severity="warning",

@@ -25,21 +25,22 @@ def _scrape_lines(style: HouseStyle) -> frozenset[str]:
     return frozenset(line.casefold() for line in style.scrape_lines)
 
 
-def _is_leftover(line: str, style: HouseStyle) -> bool:
-    return line.strip(_DECORATION).casefold() in style.compiled("scrape-lines", _scrape_lines)
+def _is_leftover(line: str, scrape_lines: frozenset[str]) -> bool:
+    return line.strip(_DECORATION).casefold() in scrape_lines
 
 
 def find(story: Story, style: HouseStyle) -> Iterator:
     text, paragraphs = story.text, story.paragraphs
+    scrape_lines = style.compiled("scrape-lines", _scrape_lines)
     for index, paragraph in enumerate(paragraphs):
         last = index == len(paragraphs) - 1
-        if _is_leftover(paragraph.text, style):
+        if _is_leftover(paragraph.text, scrape_lines):
             line_start, line_end = paragraph.start, paragraph.start + len(paragraph.text.rstrip())
             if last:
                 start, end = (paragraphs[index - 1].end if index else 0), line_end
             else:
                 start, end = paragraph.start, paragraphs[index + 1].start
-        elif last and (trailing := _LAST_LINE.search(paragraph.text)) and _is_leftover(trailing.group(1), style):
+        elif last and (trailing := _LAST_LINE.search(paragraph.text)) and _is_leftover(trailing.group(1), scrape_lines):
             line_start, line_end = paragraph.start + trailing.start(1), paragraph.start + trailing.end(1)
             start, end = paragraph.start + trailing.start(), line_end
         else:

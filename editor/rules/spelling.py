@@ -2,9 +2,10 @@
 
 Words are looked up in the Hunspell dictionary of the house style's locale,
 with the style's own words (``[words] house_words``), the wire abbreviations
-of ``resources/wordlists/wire-abbreviations.toml`` where the style takes them
-as its words (``[words] wire_abbreviations``; otherwise they are flagged with
-the written-out form as the fix), the name particles and words of
+of ``resources/wordlists/wire-abbreviations.toml`` where the style accepts
+them (``[forms] wire_abbreviations``; where it expands them, each is flagged
+with its written-out form as the fix, but "pct", which the percent-form rule
+writes out), the name particles and words of
 ``resources/wordlists/spelling.toml``, and the prefixes of ``prefixes.toml``
 before a hyphen. Words the user added to the dictionary are dropped
 afterwards, like every ignored issue.
@@ -56,6 +57,7 @@ from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle
 from editor.engine.words import PREFIXES, starts_sentence
+from editor.rules.percent_form import WIRE_FORM as PERCENT_WIRE_FORM
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Runs of text that are not prose: tickers, web and email addresses, handles, anything with figures.
@@ -161,18 +163,20 @@ class _Words:
 
 @cache
 def _shared_lists() -> dict:
-    return {**word_list("spelling"), "abbreviations": word_list("wire-abbreviations")["abbreviations"]}
+    return {**word_list("spelling"), "abbreviations": word_list("wire-abbreviations")["expansions"]}
 
 
 def _style_words(style: HouseStyle) -> _Words:
     lists = _shared_lists()
     particles = frozenset(lists["name_particles"])
     accepted = set(style.house_words) | particles | set(lists["words"])
+    # "pct" is the percent-form rule's, in either case.
     expand = {}
-    if style.wire_abbreviations == "house-words":
+    if style.forms.wire_abbreviations == "accept":
         accepted |= set(lists["abbreviations"])
     else:
-        expand = dict(lists["abbreviations"])
+        expand = {short: full for short, full in lists["abbreviations"].items() if short != PERCENT_WIRE_FORM}
+        accepted.add(PERCENT_WIRE_FORM)
     # Forms of the style's variant groups ("usa", "Hizbullah") are the variant rule's to flag.
     owned = {form.lower() for group in style.variants for form in group.forms if form.isalpha()}
     return _Words(

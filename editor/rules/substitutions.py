@@ -14,16 +14,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.engine.patterns import compile_style_pattern
+from editor.engine.patterns import Template, compile_style_pattern, expand, read_template
 from editor.engine.quotes import inside_quotation, read_quotes
 from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle, Substitution
 from editor.engine.words import bounded_phrase, is_word_char, match_case, word_after, word_before
 
 
-def _compile(style: HouseStyle) -> list[tuple[re.Pattern[str], list[Substitution]]]:
+def _compile(style: HouseStyle) -> list[tuple[re.Pattern[str], list[Substitution], Template | None]]:
     """Every ``find`` phrase in one alternation, one group each, so a paragraph is read once;
-    each ``pattern`` on its own, since its groups belong to its replacement."""
+    each ``pattern`` on its own (on RE2, see ``editor.engine.patterns``), with its replacement
+    template, since its groups belong to its replacement."""
     phrases = [substitution for substitution in style.substitutions if substitution.find is not None]
     compiled = []
     if phrases:
@@ -37,11 +38,11 @@ def _compile(style: HouseStyle) -> list[tuple[re.Pattern[str], list[Substitution
         # The look-ahead lets the scan skip positions no phrase can start at (twice as fast).
         candidates = re.escape("".join(sorted(first_letters)))
         word_start = r"(?<!\w)" if all(is_word_char(p.find[0]) for p in phrases) else ""
-        compiled.append((re.compile(f"(?=[{candidates}]){word_start}(?:{'|'.join(alternatives)})"), phrases))
+        compiled.append((re.compile(f"(?=[{candidates}]){word_start}(?:{'|'.join(alternatives)})"), phrases, None))
     for substitution in style.substitutions:
         if substitution.pattern is not None:
-            flags = 0 if substitution.case_sensitive else re.IGNORECASE
-            compiled.append((compile_style_pattern(substitution.pattern, flags), [substitution]))
+            pattern = compile_style_pattern(substitution.pattern, substitution.case_sensitive)
+            compiled.append((pattern, [substitution], read_template(substitution.replace, pattern)))
     return compiled
 
 
@@ -58,7 +59,7 @@ def _excepted(substitution: Substitution, text: str, start: int, end: int) -> bo
 
 def find(text: str, style: HouseStyle) -> Iterator:
     quoted: list[int] | None = None
-    for pattern, substitutions in style.compiled("substitutions", _compile):
+    for pattern, substitutions, template in style.compiled("substitutions", _compile):
         for match in pattern.finditer(text):
             substitution = substitutions[match.lastindex - 1] if len(substitutions) > 1 else substitutions[0]
             if match.start() == match.end() or _excepted(substitution, text, match.start(), match.end()):
@@ -69,7 +70,7 @@ def find(text: str, style: HouseStyle) -> Iterator:
                 if inside_quotation(quoted, match.start()):
                     continue
             original = match.group()
-            replacement = match.expand(substitution.replace) if substitution.pattern else substitution.replace
+            replacement = expand(template, match) if template is not None else substitution.replace
             yield RULE.issue(
                 match.start(),
                 match.end(),

@@ -175,6 +175,8 @@ class _Attribution:
 def _quotes_to_judge(text: str, quotes: StoryQuotes, index: int) -> list[tuple[Quotation, int]]:
     """The paragraph's full-sentence quotes with where each ends, leaving out one carried on from before."""
     paragraph = quotes.paragraphs[index]
+    if not paragraph.quotations:
+        return []  # most paragraphs: a story of many short ones is read in time linear in its length
     words = _Words(text, paragraph)
     ends = paragraph.quoted_edges()[1::2]
     return [

@@ -5,13 +5,15 @@ apostrophes make single marks too noisy to pair, and inch marks (``a 12"
 screen``, ``5'11"``) are no quotes at all. The wire convention for a quote that
 runs on over several paragraphs (no closing mark, the next paragraph opens with
 a mark) is not an error. No fix is offered: only the editor knows where the
-quote was meant to end.
+quote was meant to end. Where a story has too many marks to be read as copy
+(a table, a dump), one notice says that its quotes were not checked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from editor.engine.issues import limit_notice
 from editor.engine.quotes import story_quotes
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
@@ -20,6 +22,10 @@ from editor.engine.style import HouseStyle
 
 def find(story: Story, style: HouseStyle) -> Iterator:
     quotes = story_quotes(story)
+    if quotes.too_many:
+        first = min(position for position in map(story.text.find, '"“”') if position >= 0)
+        message = f"Quotation marks not checked: {quotes.too_many:,} in {len(story.text):,} characters are more than copy has"
+        yield limit_notice(first, first + 1, message)
     for mark in quotes.unclosed:
         yield RULE.issue(
             mark.offset,

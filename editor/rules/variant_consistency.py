@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
@@ -79,8 +80,9 @@ class _Form:
     form: str
 
 
-@dataclass(frozen=True)
-class _Occurrence:
+# A named tuple: a hostile text has an occurrence every few characters, and a dataclass
+# is three times as slow to make.
+class _Occurrence(NamedTuple):
     form: _Form
     start: int
     end: int
@@ -131,24 +133,50 @@ def _alternative(entry: _Form, name: str) -> str:
     return f"(?P<f{name}>{body}{ending})"
 
 
-def _occurrences(text: str, style: HouseStyle) -> Iterator[_Occurrence]:
+def _forms_by_group_name(style: HouseStyle) -> dict[str, tuple[_Form, str | None]]:
+    """For each form's group name in the pattern, its form and the name of its suffix group, if any."""
     pattern, forms = style.compiled("variant-consistency", _compile)
+    found = {}
+    for group_name in pattern.groupindex:
+        if group_name.startswith("f"):
+            name = group_name[1:]
+            entry = forms[int(name.partition("_")[0])]
+            found[group_name] = (entry, f"s{name}" if entry.group.inflections else None)
+    return found
+
+
+def _occurrences(text: str, style: HouseStyle) -> Iterator[_Occurrence]:
+    if not style.variants:
+        return  # a style of its own with no [[variants]]: there is no pattern of no forms
+    pattern, _ = style.compiled("variant-consistency", _compile)
+    by_group_name = style.compiled("variant-consistency-groups", _forms_by_group_name)
     for match in pattern.finditer(text):
-        name = match.lastgroup[1:]
-        entry = forms[int(name.partition("_")[0])]
-        suffix = (match.group(f"s{name}") or "") if entry.group.inflections else ""
+        entry, suffix_group = by_group_name[match.lastgroup]
+        suffix = (match.group(suffix_group) or "") if suffix_group else ""
         yield _Occurrence(entry, match.start(), match.end(), suffix)
 
 
-def _in_name(text: str, occurrence: _Occurrence) -> bool:
-    """Whether the form is part of a proper name: "USA Today", "Team USA", "<US West Inc>", "Warburg (USA) Inc"."""
+def _previous_word(text: str, start: int) -> re.Match[str] | None:
+    """The word before ``start`` across spaces on its line (within 40 characters), if any."""
+    # Searching is needless where no space comes right before ("us-us-us" of a hostile text).
+    if not start or text[start - 1] in "\r\n" or not text[start - 1].isspace():
+        return None
+    return _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+
+
+def _in_name(text: str, occurrence: _Occurrence, follows_form: bool) -> bool:
+    """Whether the form is part of a proper name: "USA Today", "Team USA", "<US West Inc>", "Warburg (USA) Inc".
+
+    A capitalised word before the form is not a name's when it ends another
+    form ("United States usa"): fixing that one must not make this one count.
+    """
     start, end = occurrence.start, occurrence.end
     opening = text.rfind("<", max(0, start - 80), start)
     if opening != -1 and ">" not in text[opening:start]:
         closing = text.find(">", end, end + 80)
         if closing != -1 and "<" not in text[end:closing] and "\n" not in text[opening:closing]:
             return True
-    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    before = None if follows_form else _NAME_BEFORE.search(text, max(0, start - 40), start)
     if (
         before
         and before.group(1) not in _SENTENCE_STARTERS
@@ -172,14 +200,14 @@ def _passes_guard(occurrence: _Occurrence, text: str, others: re.Pattern[str] | 
     if form not in occurrence.form.group.guarded:
         return True
     if form.isupper():
-        before = _PREVIOUS_WORD.search(text, max(0, occurrence.start - 40), occurrence.start)
+        before = _previous_word(text, occurrence.start)
         after = _NEXT_WORD.match(text, occurrence.end)
         return not (
             (before and _ALL_CAPS_WORD.fullmatch(before.group(1)))
             or (after and after.group(2) and _ALL_CAPS_WORD.fullmatch(after.group(2)))
         )
     # A lowercase form counts only where the words around it make it the country.
-    before = _PREVIOUS_WORD.search(text, max(0, occurrence.start - 40), occurrence.start)
+    before = _previous_word(text, occurrence.start)
     if before and before.group(1).casefold() == "the":
         return True
     after = _NEXT_WORD.match(text, occurrence.end)
@@ -238,11 +266,14 @@ def find(story: Story, style: HouseStyle) -> Iterator:
     by_group: dict[str, list[_Occurrence]] = {}
     coordinated = {group.id: _coordinated_form(group) for group in style.variants if group.guarded}
     for paragraph, found in zip(story.paragraphs, story.per_paragraph(_paragraph_occurrences, style)):
+        previous_end = -1
         for relative in found:
             start = paragraph.start
             occurrence = _Occurrence(relative.form, relative.start + start, relative.end + start, relative.suffix)
             group = occurrence.form.group
-            if _passes_guard(occurrence, text, coordinated.get(group.id)) and not _in_name(text, occurrence):
+            follows_form = previous_end >= 0 and not text[previous_end : occurrence.start].strip(" (")
+            previous_end = occurrence.end
+            if _passes_guard(occurrence, text, coordinated.get(group.id)) and not _in_name(text, occurrence, follows_form):
                 by_group.setdefault(group.id, []).append(occurrence)
 
     for occurrences in by_group.values():
@@ -296,7 +327,7 @@ RULE = StoryRule(
         "The air strike hit a depot. Two more airstrikes followed.",
         "The ceasefire held. The cease-fire was agreed on Monday.",
         "Fighters loyal to ISIS fled. IS has lost ground.",
-        "Prices rose 5 per cent in May.",
+        "He sent an e-mail, then another email.",
     ),
     must_pass=(
         "U.S. officials said the strike was lawful.",

@@ -11,45 +11,16 @@ from PySide6.QtCore import QMimeData, QSaveFile, QSettings, Qt, QUrl
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFileDialog
 
-from tests.app.conftest import SAMPLE, choose_from_context_menu, text_of, wait_for_mark
-
-STORY = "Headline\n\nOfficials said the talks ended.\n"
-
-
-class Dialogs:
-    """Stands in for the window's questions and messages: answers from a script, records what was said.
-    A question nobody scripted an answer for fails the test instead of hanging it."""
-
-    def __init__(self, monkeypatch, window) -> None:
-        self.answers: list[str] = []
-        self.questions: list[str] = []
-        self.messages: list[str] = []
-        monkeypatch.setattr(window, "ask", self._ask)
-        monkeypatch.setattr(window, "tell", lambda title, text: self.messages.append(text))
-
-    def _ask(self, title, text, choices):
-        self.questions.append(text)
-        assert self.answers, f"unexpected question: {text}"
-        answer = self.answers.pop(0)
-        assert answer in choices, (answer, choices)
-        return answer
-
-
-@pytest.fixture
-def dialogs(monkeypatch, window):
-    return Dialogs(monkeypatch, window)
-
-
-def story_file(tmp_path, text=STORY, name="story.txt", encoding="utf-8"):
-    path = tmp_path / name
-    path.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le") if encoding == "utf-16-le bom" else text.encode(encoding))
-    return path
-
-
-def type_at_end(qtbot, window, text):
-    window.editor.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(window.editor, text)
-
+from tests.fixtures.windows import (
+    SAMPLE,
+    STORY,
+    SessionManager,
+    choose_from_context_menu,
+    story_file,
+    text_of,
+    type_at_end,
+    wait_for_mark,
+)
 
 def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.ControlModifier):
     qtbot.keyClick(window.editor, key, modifiers)
@@ -74,7 +45,7 @@ def test_a_save_that_fails_at_the_last_step_leaves_the_old_file_intact(qtbot, mo
     folder = tmp_path / "desk"
     folder.mkdir()
     path = story_file(folder)
-    window.open_path(str(path), ask=False)
+    window.story.open_path(str(path), ask=False)
     monkeypatch.setattr(QSaveFile, "commit", lambda target: target.cancelWriting() or False)
     type_at_end(qtbot, window, "New paragraph.")
     press(qtbot, window, Qt.Key.Key_S)
@@ -106,7 +77,7 @@ def test_each_encoding_and_line_ending_round_trips_byte_for_byte(qtbot, window, 
     lines = ["Café owners in Zürich said “prices” rose 5 percent — again.", "", "Second paragraph"]
     path = tmp_path / "story.txt"
     path.write_bytes(ENCODINGS[encoding](newline.join(lines)))
-    window.open_path(str(path), ask=False)
+    window.story.open_path(str(path), ask=False)
     assert window.file_label.text() == f"{LABELS[encoding]} · {ending}"
     press(qtbot, window, Qt.Key.Key_S)
     assert path.read_bytes() == ENCODINGS[encoding](newline.join(lines))
@@ -120,7 +91,7 @@ def test_each_encoding_and_line_ending_round_trips_byte_for_byte(qtbot, window, 
 def test_mixed_line_endings_are_saved_with_the_most_common_and_the_user_is_told(qtbot, window, tmp_path):
     path = tmp_path / "story.txt"
     path.write_bytes(b"one\r\ntwo\r\nthree\nfour")
-    window.open_path(str(path), ask=False)
+    window.story.open_path(str(path), ask=False)
     assert "mixes line endings" in window.statusBar().currentMessage() and "CRLF" in window.statusBar().currentMessage()
     press(qtbot, window, Qt.Key.Key_S)
     assert path.read_bytes() == b"one\r\ntwo\r\nthree\r\nfour"
@@ -128,7 +99,7 @@ def test_mixed_line_endings_are_saved_with_the_most_common_and_the_user_is_told(
 
 def test_the_user_can_choose_utf8_for_a_windows_1252_story(qtbot, window, tmp_path):
     path = story_file(tmp_path, "Café\r\n", encoding="windows-1252")
-    window.open_path(str(path), ask=False)
+    window.story.open_path(str(path), ask=False)
     file_menu = window.menuBar().actions()[0].menu()
     [use_utf8] = [action for action in file_menu.actions() if action.text() == "Use &UTF-8 for This Story"]
     use_utf8.trigger()
@@ -140,7 +111,7 @@ def test_the_user_can_choose_utf8_for_a_windows_1252_story(qtbot, window, tmp_pa
 
 def test_a_character_windows_1252_lacks_offers_utf8_and_cancel_keeps_the_file(qtbot, window, dialogs, tmp_path):
     path = story_file(tmp_path, "Café\n", encoding="windows-1252")
-    window.open_path(str(path), ask=False)
+    window.story.open_path(str(path), ask=False)
     window.editor.insertPlainText("₽")  # QTest types only what a keyboard has
     dialogs.answers = ["Cancel"]
     press(qtbot, window, Qt.Key.Key_S)
@@ -154,12 +125,32 @@ def test_a_character_windows_1252_lacks_offers_utf8_and_cancel_keeps_the_file(qt
 
 def test_a_nul_character_is_named_and_nothing_is_overwritten(qtbot, window, dialogs, tmp_path):
     path = story_file(tmp_path)
-    window.open_path(str(path), ask=False)
+    window.story.open_path(str(path), ask=False)
     window.editor.moveCursor(QTextCursor.MoveOperation.End)
     window.editor.insertPlainText("pasted\x00junk")
     press(qtbot, window, Qt.Key.Key_S)
     assert "a NUL character on line 4 would make the file unreadable as text" in dialogs.messages[0]
     assert path.read_bytes() == STORY.encode()
+
+
+def test_a_story_starting_with_a_stray_byte_order_mark_opens_changed_and_says_so(qtbot, window, dialogs, tmp_path):
+    # Qt's editor drops a U+FEFF at the start of the text: the story cannot be shown as it is on disk.
+    path = tmp_path / "story.txt"
+    path.write_bytes(codecs.BOM_UTF8 + "\ufeffHeadline\n\nOfficials said.\n".encode())
+    assert window.story.open_path(str(path), ask=False)
+    assert window.isWindowModified() and "byte-order mark" in window.statusBar().currentMessage()
+    press(qtbot, window, Qt.Key.Key_S)
+    assert path.read_bytes() == codecs.BOM_UTF8 + "Headline\n\nOfficials said.\n".encode()
+
+
+def test_a_story_that_comes_to_start_with_a_byte_order_mark_is_not_saved(qtbot, window, dialogs, tmp_path):
+    path = story_file(tmp_path)
+    window.story.open_path(str(path), ask=False)
+    window.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    window.editor.insertPlainText("\ufeff\ufeff")  # Qt keeps one of two at the start
+    press(qtbot, window, Qt.Key.Key_S)
+    assert "starts with an invisible byte-order mark" in dialogs.messages[0]
+    assert path.read_bytes() == STORY.encode() and window.isWindowModified()
 
 
 # ------------------------------------------------------------ bad input
@@ -179,18 +170,18 @@ def test_a_file_that_is_not_text_is_refused_with_its_reason(qtbot, window, dialo
     qtbot.keyClicks(window.editor, "My story.")
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
-    assert not window.open_path(str(path), ask=False)
+    assert not window.story.open_path(str(path), ask=False)
     assert dialogs.messages == [f"{path}: {reason}."]
-    assert text_of(window) == "My story." and window.path is None
+    assert text_of(window) == "My story." and window.story.path is None
 
 
 def test_a_folder_an_unreadable_file_and_a_vanished_recent_file_are_refused(qtbot, window, dialogs, tmp_path):
-    assert not window.open_path(str(tmp_path), ask=False)
+    assert not window.story.open_path(str(tmp_path), ask=False)
     (tmp_path / "file").write_text("x")
-    assert not window.open_path(str(tmp_path / "file" / "story.txt"), ask=False)  # unreadable, even for root
+    assert not window.story.open_path(str(tmp_path / "file" / "story.txt"), ask=False)  # unreadable, even for root
     path = story_file(tmp_path)
-    window.open_path(str(path), ask=False)
-    window.new_story()
+    window.story.open_path(str(path), ask=False)
+    window.story.new_story()
     path.unlink()
     window.recent_menu.actions()[0].trigger()
     assert dialogs.messages == [
@@ -201,13 +192,13 @@ def test_a_folder_an_unreadable_file_and_a_vanished_recent_file_are_refused(qtbo
 
 
 def test_a_broken_style_file_names_its_line_and_the_style_stays(qtbot, window, dialogs, tmp_path):
-    assert window.set_style("british")
+    assert window.style_box.set_style("british")
     style = tmp_path / "desk.toml"
     style.write_text('[style]\nname = "Desk"\nlocale = "en-XX"\n')
-    assert not window.set_style(str(style))
+    assert not window.style_box.set_style(str(style))
     [message] = dialogs.messages
     assert f"{style}:3: style.locale" in message and "stays British" in message
-    assert window.checker.style.name == "British" and window.settings.value("style") == "british"
+    assert window.style_box.style.name == "British" and window.settings.style == "british"
     assert window.style_box.currentData() == "british"
 
 
@@ -222,7 +213,7 @@ def test_a_remembered_style_file_broken_since_is_named_at_start(qtbot, tmp_path)
     qtbot.addWidget(window)
     message = window.statusBar().currentMessage()
     assert message.startswith("House style not loaded, using AP:") and f"{style}:3" in message
-    assert window.checker.style.name == "AP"
+    assert window.style_box.style.name == "AP"
 
 
 def test_a_broken_dictionary_is_named_with_its_line(qtbot, tmp_path):
@@ -260,8 +251,8 @@ def test_the_quit_shortcut_asks(qtbot, window, dialogs):
 
 def test_opening_another_file_asks_from_the_menu_a_recent_file_and_a_drop(qtbot, window, dialogs, tmp_path):
     other = story_file(tmp_path, "Other story.\n", name="other.txt")
-    window.open_path(str(other), ask=False)
-    window.new_story()
+    window.story.open_path(str(other), ask=False)
+    window.story.new_story()
     qtbot.keyClicks(window.editor, "Unsaved.")
     dialogs.answers = ["Cancel", "Cancel", "Cancel"]
     press(qtbot, window, Qt.Key.Key_O)  # stops at the question, before the file dialog
@@ -276,23 +267,6 @@ def test_opening_another_file_asks_from_the_menu_a_recent_file_and_a_drop(qtbot,
     dialogs.answers = ["Discard"]
     window.recent_menu.actions()[0].trigger()
     assert text_of(window) == "Other story.\n"
-
-
-class SessionManager:
-    """What QSessionManager offers a program at logout."""
-
-    def __init__(self, interaction: bool) -> None:
-        self.interaction = interaction
-        self.outcome = None
-
-    def allowsInteraction(self):
-        return self.interaction
-
-    def release(self):
-        self.outcome = "released"
-
-    def cancel(self):
-        self.outcome = "cancelled"
 
 
 def test_logging_out_asks_and_cancel_stops_the_logout(qtbot, window, dialogs):
@@ -311,7 +285,7 @@ def test_logging_out_asks_and_cancel_stops_the_logout(qtbot, window, dialogs):
 
 def test_a_change_on_disk_is_noticed_and_reload_is_asked(qtbot, window, dialogs, tmp_path):
     path = story_file(tmp_path)
-    window.open_path(str(path), ask=False)
+    window.story.open_path(str(path), ask=False)
     dialogs.answers = ["Reload"]
     path.write_bytes(b"Rewritten by the wire desk.\n")
     qtbot.waitUntil(lambda: bool(dialogs.questions), timeout=5000)
@@ -321,7 +295,7 @@ def test_a_change_on_disk_is_noticed_and_reload_is_asked(qtbot, window, dialogs,
 
 def test_keeping_my_version_then_saving_asks_before_overwriting(qtbot, window, dialogs, tmp_path):
     path = story_file(tmp_path)
-    window.open_path(str(path), ask=False)
+    window.story.open_path(str(path), ask=False)
     type_at_end(qtbot, window, "Mine.")
     dialogs.answers = ["Keep My Version"]
     path.write_bytes(b"Theirs.\n")
@@ -337,7 +311,7 @@ def test_keeping_my_version_then_saving_asks_before_overwriting(qtbot, window, d
 
 def test_our_own_saves_are_not_reported_as_changes(qtbot, window, dialogs, tmp_path):
     path = story_file(tmp_path)
-    window.open_path(str(path), ask=False)
+    window.story.open_path(str(path), ask=False)
     for word in ("One.", "Two."):
         type_at_end(qtbot, window, word)
         press(qtbot, window, Qt.Key.Key_S)
@@ -347,7 +321,7 @@ def test_our_own_saves_are_not_reported_as_changes(qtbot, window, dialogs, tmp_p
 
 def test_a_deleted_file_is_noticed_and_the_story_kept_as_unsaved(qtbot, window, dialogs, tmp_path):
     path = story_file(tmp_path)
-    window.open_path(str(path), ask=False)
+    window.story.open_path(str(path), ask=False)
     path.unlink()
     qtbot.waitUntil(window.isWindowModified, timeout=5000)
     assert "moved or deleted by another program" in window.statusBar().currentMessage()
@@ -370,7 +344,7 @@ def test_a_deleted_file_is_noticed_and_the_story_kept_as_unsaved(qtbot, window, 
 )
 def test_underlines_and_fixes_land_on_the_right_letters(qtbot, monkeypatch, window, tmp_path, before):
     path = story_file(tmp_path, before + "Officials said the the talks ended.\n")
-    window.open_path(str(path), ask=False)
+    window.story.open_path(str(path), ask=False)
     mark = wait_for_mark(qtbot, window, "the the", "repeated-word")
     assert mark.cursor.selectedText() == "the the"
     choose_from_context_menu(qtbot, monkeypatch, window, mark, "“the”")
@@ -380,7 +354,7 @@ def test_underlines_and_fixes_land_on_the_right_letters(qtbot, monkeypatch, wind
 def test_the_sample_story_opens_and_saves_unchanged(qtbot, window, tmp_path):
     path = tmp_path / "story.txt"
     shutil.copyfile(SAMPLE, path)
-    window.open_path(str(path), ask=False)
+    window.story.open_path(str(path), ask=False)
     press(qtbot, window, Qt.Key.Key_S)
     assert path.read_bytes() == SAMPLE.read_bytes()
 
@@ -422,3 +396,32 @@ def test_the_window_keeps_its_data_where_the_command_line_looks(qapp, data_home)
         qapp.setOrganizationName(names[0])
         qapp.setApplicationName(names[1])
     assert Path(qt_folder) == data_folder()
+
+
+# ------------------------------------------------------------ paragraph and line separators
+
+
+def test_a_story_with_paragraph_separators_and_line_separators_saves_back_unchanged(qtbot, window, tmp_path):
+    text = "Headline\u2029\u2029Officials said\u2028the talks ended.\u2029"
+    path = story_file(tmp_path, text)
+    window.story.open_path(str(path), ask=False)
+    assert window.file_label.text() == "UTF-8 · U+2029"
+    press(qtbot, window, Qt.Key.Key_S)
+    assert path.read_bytes() == text.encode("utf-8")
+
+
+def test_paragraph_separators_among_line_breaks_are_asked_about_before_a_save_changes_them(
+    qtbot, window, dialogs, tmp_path
+):
+    text = "Headline\n\nOfficials said the talks ended.\u2029Second paragraph.\n"
+    path = story_file(tmp_path, text)
+    window.story.open_path(str(path), ask=False)
+    dialogs.answers = ["Cancel"]
+    press(qtbot, window, Qt.Key.Key_S)
+    assert "1 paragraph separator(s) (U+2029)" in dialogs.questions[0] and "(LF)" in dialogs.questions[0]
+    assert path.read_bytes() == text.encode("utf-8")
+    dialogs.answers = ["Save"]
+    press(qtbot, window, Qt.Key.Key_S)
+    assert path.read_bytes() == text.replace("\u2029", "\n").encode("utf-8")
+    press(qtbot, window, Qt.Key.Key_S)  # asked once: the file has none now
+    assert len(dialogs.questions) == 2

@@ -4,27 +4,13 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from editor.grammar import GrammarSettings, GrammarState
-from tests.app.conftest import choose_from_context_menu, text_of, wait_for_mark
-from tests.grammar.conftest import (  # noqa: F401 - fixtures used here
-    fake_java,
-    installed,
-    needs_recordings,
-    own_languagetool_folder,
-    running,
-    started_pids,
-)
-from tests.grammar.test_languagetool_download import SNAPSHOT, release_zip, serve  # noqa: F401 - fixture
-from tests.grammar.recorded_languagetool import RECORDINGS, RecordedLanguageTool, recorded_text
+from tests.fixtures.languagetool import SNAPSHOT, needs_recordings, release_zip, running, started_pids
+from tests.fixtures.windows import choose_from_context_menu, text_of, wait_for_mark
+from tests.grammar.recorded_languagetool import RECORDINGS, recorded_text
 
 pytestmark = needs_recordings
 
 GRAMMAR = recorded_text("grammar-sample.txt").strip() if RECORDINGS.is_dir() else ""
-
-
-@pytest.fixture
-def languagetool():
-    with RecordedLanguageTool() as server:
-        yield server
 
 
 @pytest.fixture
@@ -113,14 +99,14 @@ def test_an_unreachable_server_is_shown_with_its_reason_and_builtin_checks_go_on
 def test_by_default_nothing_leaves_the_machine_and_missing_languagetool_is_offered(qtbot, tmp_path, monkeypatch):
     """First run: local mode, LanguageTool not installed: the status says so and offers the download, unasked nothing."""
     from editor.app.main_window import MainWindow
-    from editor.app import grammar as grammar_module
+    from editor.app.grammar import GrammarSupport
 
-    monkeypatch.setattr(grammar_module.GrammarSupport, "ask_to_download", lambda self: False)
+    monkeypatch.setattr(GrammarSupport, "ask_to_download", lambda self: False)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings=settings, dictionary=tmp_path / "dictionary.txt")
     window.show()
     try:
-        assert window.grammar.runner.settings.mode == "local"
+        assert window.grammar.worker.settings.mode == "local"
         qtbot.keyClicks(window.editor, "A short story.")
         button = window.grammar.button
         qtbot.waitUntil(lambda: button.status.state in (GrammarState.NOT_INSTALLED, GrammarState.UNAVAILABLE), timeout=10000)
@@ -162,7 +148,7 @@ def test_changing_the_settings_switches_languagetool_at_once_and_is_remembered(q
     window.grammar.apply_settings(GrammarSettings(mode="off"))
     qtbot.waitUntil(lambda: not any(m.issue.rule.startswith("lt:") for m in window.editor.marked))
     assert window.grammar.button.text() == "Grammar: off"
-    assert window.settings.value("grammar/mode") == "off"
+    assert window.settings.grammar_mode == "off"
 
 
 def test_quitting_leaves_the_server_for_the_quiet_period_set_in_the_settings(qtbot, tmp_path, fake_java, installed):
@@ -222,17 +208,18 @@ def test_two_windows_and_the_command_line_share_one_languagetool_server(qtbot, t
 
 
 def test_the_quiet_period_is_set_in_the_grammar_settings(qtbot, tmp_path):
-    from editor.app.grammar import GrammarSettingsDialog, load_settings, save_settings
+    from editor.app.grammar import GrammarSettingsDialog
+    from editor.app.settings import Settings
 
     dialog = GrammarSettingsDialog(GrammarSettings())
     qtbot.addWidget(dialog)
     assert dialog.quiet.value() == 30
     dialog.quiet.setValue(90)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    save_settings(settings, dialog.chosen())
-    assert load_settings(settings).quiet_period == 90 * 60
-    settings.setValue("grammar/quiet_minutes", "soon")
-    assert load_settings(settings).quiet_period == GrammarSettings().quiet_period
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    Settings(store).grammar = dialog.chosen()
+    assert Settings(store).grammar.quiet_period == 90 * 60
+    store.setValue("grammar/quiet_minutes", "soon")
+    assert Settings(store).grammar.quiet_period == GrammarSettings().quiet_period
 
 
 def test_typing_a_sentence_asks_languagetool_once_when_typing_pauses(qtbot, grammar_window, languagetool):
@@ -240,3 +227,4 @@ def test_typing_a_sentence_asks_languagetool_once_when_typing_pauses(qtbot, gram
     qtbot.waitUntil(lambda: len(languagetool.checks) == 1, timeout=5000)
     qtbot.wait(600)
     assert [check["form"]["text"] for check in languagetool.checks] == ["She go to Washington on Monday."]
+

@@ -6,8 +6,7 @@ import builtins
 from PySide6.QtCore import Qt
 
 from editor.engine.textfile import MAX_STORY_BYTES
-from tests.app.conftest import text_of
-from tests.app.test_files import dialogs  # noqa: F401 - a fixture
+from tests.fixtures.windows import text_of
 
 
 def test_a_50_mb_file_is_refused_unread_with_its_size_and_the_limit(qtbot, monkeypatch, window, dialogs, tmp_path):
@@ -21,11 +20,11 @@ def test_a_50_mb_file_is_refused_unread_with_its_size_and_the_limit(qtbot, monke
 
     with monkeypatch.context() as reading:
         reading.setattr(builtins, "open", no_reading)
-        assert not window.open_path(str(big))
+        assert not window.story.open_path(str(big))
     assert dialogs.messages == [
         f"{big}: is too large for a story (50.0 MB; Copydesk opens stories up to 1 MB)."
     ]
-    assert text_of(window) == "My story." and window.path is None
+    assert text_of(window) == "My story." and window.story.path is None
 
 
 def test_a_story_just_under_the_limit_opens_edits_and_saves_exactly(qtbot, window, tmp_path):
@@ -33,7 +32,7 @@ def test_a_story_just_under_the_limit_opens_edits_and_saves_exactly(qtbot, windo
     text = paragraph * (MAX_STORY_BYTES // len(paragraph))
     path = tmp_path / "long.txt"
     path.write_bytes(text.encode())
-    assert window.open_path(str(path), ask=False)
+    assert window.story.open_path(str(path), ask=False)
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(window.editor, "End.")
     qtbot.keyClick(window.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

@@ -1,6 +1,7 @@
 """Recovery copies: unsaved work survives a killed Copydesk and is offered at the next start;
 declining, saving or closing cleanly removes the copy."""
 
+import json
 import os
 import select
 import signal
@@ -10,8 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 
-from tests.app.conftest import text_of
-from tests.app.test_files import Dialogs, dialogs, story_file, type_at_end  # noqa: F401 - dialogs is a fixture
+from tests.fixtures.windows import Dialogs, SessionManager, story_file, text_of, type_at_end
 
 # Where run() puts recovery copies: the data folder of the organisation and application "Copydesk".
 COPIES = Path("Copydesk", "Copydesk", "recovery")
@@ -32,7 +32,7 @@ def edit():
     window.editor.insertPlainText("Words typed just before the crash.")
 
     def report():
-        if list(window.recovery_folder.glob("*.json")):
+        if list(window.story.recovery_folder.glob("*.json")):
             print("copy written", flush=True)
         else:
             QTimer.singleShot(100, report)
@@ -79,9 +79,9 @@ def test_a_killed_copydesk_leaves_a_copy_that_the_next_start_offers(qtbot, monke
     [question] = answers.questions
     assert question.startswith("Copydesk ended without saving story.txt (last changed ")
     assert text_of(window) == "Headline\n\nFirst paragraph.\nWords typed just before the crash."
-    assert window.path == path and window.newline == "\r\n" and window.isWindowModified()
+    assert window.story.path == path and window.story.newline == "\r\n" and window.isWindowModified()
     [copy] = copies(data_home / COPIES)  # the window's own copy now; the dead one is gone
-    assert copy == window.recovery.file
+    assert copy == window.story.recovery.file
     save(window)
     assert path.read_bytes() == b"Headline\r\n\r\nFirst paragraph.\r\nWords typed just before the crash."
     assert copies(data_home / COPIES) == []
@@ -91,8 +91,8 @@ def crash(qtbot, tmp_path, folder, text):
     """Leaves a recovery copy of unsaved ``text`` as a killed Copydesk leaves it: on disk, unlocked."""
     window = new_window(qtbot, tmp_path, folder)
     qtbot.keyClicks(window.editor, text)
-    window.write_recovery()
-    data = window.recovery.file.read_bytes()
+    window.story.write_recovery()
+    data = window.story.recovery.file.read_bytes()
     window.editor.document().setModified(False)
     window.close()
     (folder / f"crashed-{len(copies(folder))}.json").write_bytes(data)
@@ -106,20 +106,20 @@ def save(window):
 
 def test_a_copy_appears_a_few_seconds_after_a_change_and_goes_when_saved(qtbot, window, tmp_path):
     path = story_file(tmp_path)
-    window.open_path(str(path), ask=False)
-    assert not window.recovery.file.exists()
+    window.story.open_path(str(path), ask=False)
+    assert not window.story.recovery.file.exists()
     type_at_end(qtbot, window, "More.")
-    qtbot.waitUntil(window.recovery.file.exists, timeout=10000)
+    qtbot.waitUntil(window.story.recovery.file.exists, timeout=10000)
     save(window)
-    assert not window.recovery.file.exists()
+    assert not window.story.recovery.file.exists()
 
 
 def test_undoing_back_to_the_saved_text_removes_the_copy(qtbot, window):
     qtbot.keyClicks(window.editor, "x")
-    window.write_recovery()
-    assert window.recovery.file.exists()
+    window.story.write_recovery()
+    assert window.story.recovery.file.exists()
     qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert not window.isWindowModified() and not window.recovery.file.exists()
+    assert not window.isWindowModified() and not window.story.recovery.file.exists()
 
 
 def test_closing_writes_the_copy_before_asking_and_a_discard_removes_it(qtbot, monkeypatch, window, dialogs):
@@ -127,9 +127,9 @@ def test_closing_writes_the_copy_before_asking_and_a_discard_removes_it(qtbot, m
     seen = []
     monkeypatch.setattr(dialogs, "answers", ["Discard"])
     original_ask = window.ask
-    monkeypatch.setattr(window, "ask", lambda *args: seen.append(window.recovery.file.exists()) or original_ask(*args))
+    monkeypatch.setattr(window, "ask", lambda *args: seen.append(window.story.recovery.file.exists()) or original_ask(*args))
     assert window.close()
-    assert seen == [True] and not window.recovery.file.exists()
+    assert seen == [True] and not window.story.recovery.file.exists()
 
 
 def test_declining_removes_the_copy_and_deciding_later_keeps_it(qtbot, monkeypatch, tmp_path):
@@ -146,7 +146,7 @@ def test_declining_removes_the_copy_and_deciding_later_keeps_it(qtbot, monkeypat
     assert text_of(window) == "" and window.restored_windows == []
     answers.answers = ["Restore"]
     window.offer_recovery()  # the next start
-    assert text_of(window) == "Second lost story." and copies(folder) == [window.recovery.file]
+    assert text_of(window) == "Second lost story." and copies(folder) == [window.story.recovery.file]
     window.editor.document().setModified(False)
 
 
@@ -162,7 +162,7 @@ def test_a_second_restored_story_opens_in_its_own_window(qtbot, monkeypatch, tmp
     qtbot.addWidget(other)
     assert {text_of(window), text_of(other)} == {"One.", "Two."}
     assert other.isVisible() and other.isWindowModified()
-    assert copies(folder) == sorted([window.recovery.file, other.recovery.file])
+    assert copies(folder) == sorted([window.story.recovery.file, other.story.recovery.file])
     for restored in (window, other):
         restored.editor.document().setModified(False)
 
@@ -171,21 +171,19 @@ def test_a_running_windows_copy_is_never_offered(qtbot, monkeypatch, tmp_path):
     folder = tmp_path / "recovery"
     running = new_window(qtbot, tmp_path, folder)
     qtbot.keyClicks(running.editor, "Still being edited.")
-    running.write_recovery()
+    running.story.write_recovery()
     later = new_window(qtbot, tmp_path, folder)
     Dialogs(monkeypatch, later).answers = []
     later.offer_recovery()  # a question here would fail the test
-    assert running.recovery.file.exists()
+    assert running.story.recovery.file.exists()
     running.editor.document().setModified(False)
 
 
 def test_logging_out_without_a_question_keeps_the_copy_for_the_next_start(qtbot, window, dialogs):
-    from tests.app.test_files import SessionManager
-
     qtbot.keyClicks(window.editor, "Unsaved at logout.")
     manager = SessionManager(interaction=False)
     window.commit_data(manager)
-    assert "Unsaved at logout." in window.recovery.file.read_text() and dialogs.questions == []
+    assert "Unsaved at logout." in window.story.recovery.file.read_text() and dialogs.questions == []
     assert window.isVisible()
 
 
@@ -193,8 +191,42 @@ def test_a_copy_that_cannot_be_written_is_reported(qtbot, tmp_path):
     (tmp_path / "file").write_text("x")
     window = new_window(qtbot, tmp_path, tmp_path / "file" / "recovery")
     qtbot.keyClicks(window.editor, "Unsaved.")
-    window.write_recovery()
+    window.story.write_recovery()
     assert window.statusBar().currentMessage() == (
         f"No recovery copy of the unsaved story could be written: {tmp_path}/file/recovery: Not a directory"
     )
     window.editor.document().setModified(False)
+
+
+def test_recovery_copies_and_their_folder_are_the_users_only_whatever_the_umask(qtbot, window):
+    old = os.umask(0o002)
+    try:
+        qtbot.keyClicks(window.editor, "Unpublished copy.")
+        window.story.write_recovery()
+    finally:
+        os.umask(old)
+    copy = window.story.recovery.file
+    assert oct(copy.stat().st_mode & 0o777) == oct(0o600)
+    assert oct(copy.parent.stat().st_mode & 0o777) == oct(0o700)
+
+
+def test_a_recovery_folder_an_older_copydesk_made_open_is_closed_to_others(qtbot, tmp_path):
+    folder = tmp_path / "recovery"
+    folder.mkdir(mode=0o755)
+    window = new_window(qtbot, tmp_path, folder)
+    qtbot.keyClicks(window.editor, "Unpublished copy.")
+    window.story.write_recovery()
+    assert oct(folder.stat().st_mode & 0o777) == oct(0o700)
+    window.editor.document().setModified(False)
+
+
+def test_the_copy_catches_up_with_typing_after_an_undo(qtbot, window):
+    type_at_end(qtbot, window, "One.")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)  # a new undo step
+    type_at_end(qtbot, window, "Two.")
+    window.story.write_recovery()
+    window.editor.undo()
+    assert text_of(window) == "One.\n" and window.isWindowModified()
+    type_at_end(qtbot, window, "Six.")
+    copy = window.story.recovery.file
+    qtbot.waitUntil(lambda: copy.exists() and json.loads(copy.read_text(encoding="utf-8"))["text"] == "One.\nSix.", timeout=10000)

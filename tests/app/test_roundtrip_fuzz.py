@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCursor
 
 from editor.app.story_editor import plain_text
 from editor.engine.textfile import TextFileError, encode_story
-from tests.app.conftest import wait_until_checked
+from tests.fixtures.windows import wait_until_checked
 
 # Pieces of wire copy, chosen to give the rules work (repeats, variants, spacing) and the
 # encodings trouble (accents, euro, emoji, right-to-left, combining marks, no-break spaces).
@@ -81,6 +81,7 @@ counter = itertools.count()
 @example(text="€5 a day", encoding="windows-1252", newline="\r\n", edits=[("delete", 0, 1), ("insert", 0, "Ã©")])
 @example(text="Story", encoding="utf-8", newline="\n", edits=[("insert", 0, "\ufeff")])
 @example(text="Story", encoding="utf-8-sig", newline="\n", edits=[("insert", 2, "\x00")])
+@example(text="", encoding="utf-8-sig", newline="\r\n", edits=[("insert", 0, "\ufeff\ufeff")])
 @given(
     text=story_text,
     encoding=st.sampled_from(ENCODINGS),
@@ -98,7 +99,7 @@ def test_what_is_saved_reads_back_as_what_the_editor_showed(qtbot, monkeypatch, 
         original = encode_story(stored, "utf-8")
     path = tmp_path / f"story-{next(counter)}.txt"
     path.write_bytes(original)
-    assert window.open_path(str(path), ask=False)
+    assert window.story.open_path(str(path), ask=False)
     assert plain_text(window.editor) == text
     for operation in edits:
         apply(qtbot, window, operation)
@@ -111,6 +112,6 @@ def test_what_is_saved_reads_back_as_what_the_editor_showed(qtbot, monkeypatch, 
         assert path.read_bytes() == original and window.isWindowModified()
         return
     assert not window.isWindowModified()
-    assert path.read_bytes() == encode_story(shown.replace("\n", window.newline), window.encoding)
-    assert window.open_path(str(path), ask=False)
+    assert path.read_bytes() == encode_story(shown.replace("\n", window.story.newline), window.story.encoding)
+    assert window.story.open_path(str(path), ask=False)
     assert plain_text(window.editor) == shown

@@ -4,7 +4,7 @@ import shutil
 
 from PySide6.QtCore import Qt
 
-from tests.app.conftest import (
+from tests.fixtures.windows import (
     SAMPLE,
     choose_from_context_menu,
     text_of,
@@ -16,7 +16,7 @@ from tests.app.conftest import (
 def open_sample(window, tmp_path):
     path = tmp_path / "story.txt"
     shutil.copyfile(SAMPLE, path)
-    assert window.open_path(str(path), ask=False)
+    assert window.story.open_path(str(path), ask=False)
     return path
 
 
@@ -66,7 +66,7 @@ def test_side_panel_counts_follow_the_text(qtbot, monkeypatch, window):
 def test_save_writes_exactly_the_edited_text_with_the_files_line_endings(qtbot, monkeypatch, window, tmp_path):
     path = tmp_path / "crlf.txt"
     path.write_bytes("Headline\r\n\r\nOfficials said the the talks ended.\r\n".encode("utf-8"))
-    window.open_path(str(path), ask=False)
+    window.story.open_path(str(path), ask=False)
     mark = wait_for_mark(qtbot, window, "the the")
     choose_from_context_menu(qtbot, monkeypatch, window, mark, "“the”")
     assert window.isWindowModified()
@@ -79,11 +79,11 @@ def test_changing_the_house_style_rechecks_at_once(qtbot, window):
     qtbot.keyClicks(window.editor, "U.S. officials said the defense plan was criticized.")
     wait_until_checked(qtbot, window)
     assert window.editor.marked == []
-    assert window.set_style("british")
+    assert window.style_box.set_style("british")
     mark = wait_for_mark(qtbot, window, "U.S.")
     assert mark.issue.replacements == ("US",)
     assert "British" in window.style_label.text()
-    assert window.settings.value("style") == "british"
+    assert window.settings.style == "british"
 
 
 def test_f8_moves_to_the_next_issue_and_the_shortcut_applies_its_fix(qtbot, window):
@@ -110,9 +110,13 @@ def test_add_to_dictionary_keeps_the_word_across_windows(qtbot, monkeypatch, win
     qtbot.waitUntil(lambda: window.editor.marked == [], timeout=5000)
     from editor.app.main_window import MainWindow
 
-    later = MainWindow(settings=window.settings, dictionary=tmp_path / "dictionary.txt")
-    assert "colour" in later.ignores.dictionary
-    later.checker.shutdown()
+    later = MainWindow(settings=window.settings.store, dictionary=tmp_path / "dictionary.txt")
+    later.show()
+    qtbot.keyClicks(later.editor, "The colour of the flag changed. The the end.")
+    wait_for_mark(qtbot, later, "The the")
+    assert not any(mark.original == "colour" for mark in later.editor.marked)
+    later.editor.document().setModified(False)
+    later.close()
     later.deleteLater()
 
 
@@ -224,6 +228,7 @@ def test_marks_read_the_text_as_qt_does_across_lines_and_special_characters(qtbo
 
 def test_the_panel_after_many_edits_lists_what_a_new_panel_would(qtbot, window, tmp_path):
     from editor.app.issue_panel import IssuePanel
+    from editor.session import CheckSession, Shown
 
     open_sample(window, tmp_path)
     wait_for_mark(qtbot, window, "Alvarez Alvarez")
@@ -231,15 +236,15 @@ def test_the_panel_after_many_edits_lists_what_a_new_panel_would(qtbot, window, 
         type_text(qtbot, window.editor, words)
         wait_until_checked(qtbot, window)
     fresh = IssuePanel()
-    fresh.show_marks(window.editor.marked, text_of(window))
-    qtbot.waitUntil(lambda: tree_rows(fresh) == tree_rows(window.panel), timeout=5000)
+    fresh.show_checked(CheckSession(window.style_box.style).check(0, text_of(window), Shown()))
+    assert tree_rows(fresh) == tree_rows(window.panel)
     assert window.panel.counts == fresh.counts
     # Every row leads to its own mark.
     tree = window.panel.tree
     for top in range(tree.topLevelItemCount()):
         header = tree.topLevelItem(top)
         for index in range(header.childCount()):
-            mark = window.panel._mark_of(header.child(index))
+            mark = window.panel.mark_of(header.child(index))
             assert mark.issue.message in header.child(index).text(0)
     fresh.deleteLater()
 

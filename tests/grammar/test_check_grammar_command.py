@@ -3,7 +3,7 @@
 import json
 
 from editor.cli import main
-from tests.grammar.conftest import needs_recordings
+from tests.fixtures.languagetool import needs_recordings
 from tests.grammar.recorded_languagetool import recorded_text
 
 pytestmark = needs_recordings

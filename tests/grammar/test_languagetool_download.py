@@ -1,50 +1,11 @@
 """Downloading LanguageTool once the user has agreed: progress, a damaged or cut-off download, cancelling."""
 
-import io
 import threading
-import zipfile
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from editor.grammar import DownloadError, download_languagetool
-
-SNAPSHOT = "20240101"  # language-tool-python keeps no checksum for snapshots
-
-
-def release_zip(root="LanguageTool-6.3-SNAPSHOT") -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(f"{root}/languagetool-server.jar", b"jar")
-        archive.writestr(f"{root}/README.md", b"LanguageTool")
-    return buffer.getvalue()
-
-
-@pytest.fixture
-def serve():
-    servers = []
-
-    def start(body: bytes, status: int = 200):
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                self.send_response(status)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=http.serve_forever, daemon=True).start()
-        servers.append(http)
-        return f"http://127.0.0.1:{http.server_address[1]}/LanguageTool.zip"
-
-    yield start
-    for http in servers:
-        http.shutdown()
-        http.server_close()
-
+from tests.fixtures.languagetool import SNAPSHOT, release_zip
 
 def test_a_download_reports_progress_and_installs_where_languagetool_is_looked_for(serve, tmp_path):
     body = release_zip()

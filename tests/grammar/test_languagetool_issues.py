@@ -7,7 +7,7 @@ import pytest
 from editor.engine import apply_fixes, check, load_style
 from editor.engine.issues import Issue
 from editor.grammar import GrammarChecker, GrammarSettings, merge_issues
-from tests.grammar.conftest import needs_recordings
+from tests.fixtures.languagetool import needs_recordings
 from tests.grammar.recorded_languagetool import RECORDINGS, recorded_text
 
 pytestmark = needs_recordings

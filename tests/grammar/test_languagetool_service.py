@@ -10,7 +10,7 @@ import pytest
 
 from editor.engine import load_style
 from editor.grammar import GrammarChecker, GrammarSettings, GrammarState
-from tests.grammar.conftest import needs_recordings, running, started_pids
+from tests.fixtures.languagetool import needs_recordings, running, started_pids
 from tests.grammar.recorded_languagetool import RECORDINGS, RecordedLanguageTool, recorded_text
 
 pytestmark = needs_recordings

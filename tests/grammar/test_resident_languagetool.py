@@ -14,7 +14,7 @@ import pytest
 from editor.cli import main
 from editor.grammar import GrammarChecker, GrammarSettings, GrammarState
 from editor.grammar.resident import RECORD, runtime_folder
-from tests.grammar.conftest import needs_recordings, running, started_pids
+from tests.fixtures.languagetool import needs_recordings, running, started_pids
 from tests.grammar.recorded_languagetool import RECORDINGS, recorded_text
 
 pytestmark = needs_recordings

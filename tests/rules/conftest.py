@@ -6,7 +6,7 @@ A test module names its rule in ``RULE_ID`` and takes the ``ap_rule`` or
 
 import pytest
 
-from editor.engine import Checker, HouseStyle, apply_fixes, builtin_style
+from editor.engine import Checker, HouseStyle, apply_fixes, builtin_style, load_style
 from editor.rules import all_rules
 
 
@@ -41,3 +41,15 @@ def ap_rule(rule_under):
 @pytest.fixture(scope="module")
 def british_rule(rule_under):
     return rule_under("british")
+
+
+@pytest.fixture
+def rule_with_forms(rule_under, tmp_path):
+    """The module's rule under a style file that extends a built-in one and sets ``[forms]`` keys."""
+
+    def build(forms: str, extends: str = "ap") -> OneRule:
+        path = tmp_path / "house.toml"
+        path.write_text(f'[style]\nextends = "{extends}"\n[forms]\n{forms}\n', encoding="utf-8")
+        return rule_under(load_style(path))
+
+    return build

@@ -107,9 +107,10 @@ def test_wire_copy_is_not_flagged(text):
 
 def test_a_style_that_writes_abbreviations_out_flags_them(tmp_path):
     path = tmp_path / "out.toml"
-    path.write_text('[style]\nextends = "ap"\n[words]\nwire_abbreviations = "expand"\n', encoding="utf-8")
+    path.write_text('[style]\nextends = "ap"\n[forms]\nwire_abbreviations = "expand"\n', encoding="utf-8")
     style = load_style(path)
-    assert fixed("It earned 420 mln dlrs.", style) == "It earned 420 million dollars."
+    assert fixed("It earned 420 mln dlrs, up 5 pct.", style) == "It earned 420 million dollars, up 5 pct."
+    assert fixed("It earned 420 mln dlrs, up 5 pct.", "british") == "It earned 420 million dollars, up 5 pct."
 
 
 def test_house_words_are_words(tmp_path):

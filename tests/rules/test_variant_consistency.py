@@ -69,7 +69,7 @@ def test_words_that_contain_a_form_are_not_matched():
 
 
 def test_british_style_prefers_its_own_forms():
-    assert flagged(BRITISH, "U.S. officials said prices rose 5 percent.") == [("U.S.", "US"), ("percent", "per cent")]
+    assert flagged(BRITISH, "U.S. officials said the cease-fire held.") == [("U.S.", "US"), ("cease-fire", "ceasefire")]
 
 
 def test_fix_all_of_a_group_leaves_only_the_house_form():
@@ -135,3 +135,11 @@ def test_british_style_writes_healthcare():
     assert flagged(BRITISH, "Spending on healthcare rose.") == []
     assert flagged(BRITISH, "Spending on health care rose.") == [("health care", "healthcare")]
     assert flagged(AP, "Spending on healthcare rose.") == [("healthcare", "health care")]
+
+
+def test_a_form_right_after_another_form_is_not_taken_for_part_of_a_name():
+    # "States" before "usa" ends a form, not a name like "Team USA": fixing both must leave nothing.
+    text = "United States usa"
+    assert flagged(AP, text) == [("United States", "U.S."), ("usa", "U.S.")]
+    fixed = apply_fixes(text, [(i.start, i.end, i.replacements[0]) for i in AP.check(text)])
+    assert flagged(AP, fixed) == []

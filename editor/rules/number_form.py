@@ -1,0 +1,192 @@
+"""Numbers in words or figures against the house style, only where the style is unambiguous.
+
+The house style spells out whole numbers below ``[forms] spell_out_below``
+(AP and British: one to nine) and writes the rest in figures. This rule
+flags only counts of things, where no exception of the style can apply:
+
+- a figure below the limit before a plural noun: "3 companies" -> "three";
+- a number in words from the limit up to ninety-nine before a plural noun:
+  "twelve companies" -> "12";
+- a figure that starts a sentence, before a plural noun: "12 banks failed"
+  -> "Twelve";
+- a number in words before a percent form: "six pct" -> "6" (percentages
+  are always figures), except at a sentence start.
+
+Figures stay where the styles keep them: ages ("a 7-year-old", "aged 5",
+"5 years old"), percentages, money and millions ("$4 million", "3 mln
+dlrs"), measures ("6 feet", "3 tonnes"), scores and votes ("the 4-3 win",
+"5 points"), times ("3 hours", "2 p.m."), dates, ordinals, figures in a
+series or range ("3 to 12 banks", "3, 10 and 12"), figures after a name or
+a label ("Channel 4 viewers", "No. 2", "page 3"), and anything in a line
+of capitals (a headline).
+"""
+
+from __future__ import annotations
+
+import re
+
+from editor.engine.issues import Issue
+from editor.engine.numbers import NUMBER_WORDS, in_words, value_of
+from editor.engine.rule import ParagraphRule
+from editor.engine.style import HouseStyle
+from editor.engine.words import INNER_SPACE, is_word_char, starts_sentence, word_trie
+
+# Words after a number that make it a measure, money, a score or a time: figures in every style.
+_MEASURES = frozenset(
+    """percent pct per cent percentage percentages million millions billion billions trillion trillions
+    mln bln bn thousand thousands hundred hundreds dozen dozens lakh crore
+    dollars dlrs dlr cents cts pounds pence euros yen marks francs yuan rupees pesos lire riyals
+    crowns kronor krona rand dinars shillings roubles rubles stg
+    feet foot inches yards miles metres meters kilometres kilometers centimetres centimeters
+    millimetres millimeters km kms cm mm acres hectares sq square cubic ounces tons tonnes grams
+    kilograms kilos kg kgs lbs gallons litres liters barrels bushels carats degrees volts watts
+    megawatts kilowatts gigawatts bytes kilobytes megabytes gigabytes terabytes bits megabits
+    megapixels pixels mph kph knots storeys stories floors
+    hours hrs minutes mins seconds secs points pts goals runs wickets sets games strokes shots laps
+    tries votes innings rebounds assists sacks touchdowns seeds wins losses draws stars times""".split()
+)
+# Words that make the figure a label or a rank rather than a count ("page 3", "No. 2").
+_LABELS = frozenset(
+    """no nos number numbers page pages chapter chapters section sections article articles item
+    items level levels grade grades class stage phase step steps type model size version room gate
+    platform route channel category round game day week act scene verse part volume vol figure fig
+    table row seat flight lane exit division group league series formula windows aged age ages
+    top tier term rule rules box""".split()
+)
+# Words that open a sentence before a count ("About 3 banks", "Only 3 were").
+_OPENING_WORDS = frozenset(
+    """about only some all nearly almost just over under around roughly the and but with for of in on at
+    by to from after before since when while another other those these his her their its our at least""".split()
+)
+# Plural nouns without an -s.
+_IRREGULAR_PLURALS = frozenset("people men women children police cattle sheep fish staff mice geese teeth personnel".split())
+# Plurals that are also the word before a measure or the start of a phrase that is not a count.
+_NOT_COUNTS = frozenset("is was has does this thus us its his yes less unless plus bus gas".split())
+
+# A count: a number, then a lowercase word. Figures and numbers in words are found apart, each
+# pattern starting on its own characters, so the scan passes over the text between them fast.
+_NOUN_AFTER = rf"(?P<gap>{INNER_SPACE})(?P<noun>[a-z][a-z']*+)(?![\w'-])"
+_FIGURE_COUNT = re.compile(rf"(?P<number>[0-9][0-9]?){_NOUN_AFTER}")
+_NOT_BEFORE_FIGURE = set("$£€¥#.,:/+-_")
+# A percent form, to read back from for a number in words before it ("six pct").
+_PERCENT_WORD = re.compile(rf"[pP](?i:ercent|er{INNER_SPACE}cent|ct)(?![\w-])")
+_WORDS_BEFORE = re.compile(rf"(?<![\w-])(?P<number>(?i:{NUMBER_WORDS})){INNER_SPACE}$")
+_SERIES_BEFORE = re.compile(
+    r"(?:\d[\d,./%]*|\b" + NUMBER_WORDS + r")\s*(?:,|and|or|to|by|-|–|/|in|of|out of|x)?\s*$", re.IGNORECASE
+)
+_SERIES_AFTER = re.compile(r"\s*(?:,|and|or|to|by|-|–|/|x)\s*(?:\d|" + NUMBER_WORDS + r"\b)", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"(?P<word>[\w.'’]+)[^\S\r\n]*$")
+_AGE_AFTER = re.compile(r"\s+(?:old|older|younger|of age)\b")
+_LOWERCASE = re.compile("[a-z]")
+
+
+def _is_count_noun(noun: str) -> bool:
+    if noun in _MEASURES or noun in _NOT_COUNTS:
+        return False
+    if noun in _IRREGULAR_PLURALS:
+        return True
+    return len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is", "'s"))
+
+
+def _labelled(text: str, start: int) -> bool:
+    """The number follows a label, a name or a currency, so it is not a count ("Channel 4", "No. 2")."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    word = before.group("word")
+    if word.rstrip(".").casefold() in _LABELS:
+        return True
+    # A capitalised word is a name ("Halo 2 heralds"), unless it is an ordinary word opening the sentence.
+    return word[0].isupper() and not (starts_sentence(text, before.start()) and word.casefold() in _OPENING_WORDS)
+
+
+def _in_series(text: str, start: int, end: int) -> bool:
+    """Another number joined to this one: "3 to 12", "3, 10 and 12", "2 in 5", "3-2"."""
+    return bool(_SERIES_AFTER.match(text, end) or _SERIES_BEFORE.search(text, max(0, start - 12), start))
+
+
+def _words_at_or_above(style: HouseStyle) -> re.Pattern[str]:
+    """Numbers in words from the house limit to ninety-nine, in lowercase, before a word."""
+    words = {in_words(value) for value in range(max(style.forms.spell_out_below, 0), 100)}
+    words |= {word.replace("-", " ") for word in words}
+    return re.compile(rf"(?P<number>{word_trie(words)}){_NOUN_AFTER}")
+
+
+def find(text: str, style: HouseStyle) -> list[Issue]:
+    if not _LOWERCASE.search(text):
+        return []  # a line in capitals: a headline
+    limit = style.forms.spell_out_below
+    found = []
+    for match in _FIGURE_COUNT.finditer(text):
+        start, end = match.span("number")
+        if (start and (is_word_char(text[start - 1]) or text[start - 1] in _NOT_BEFORE_FIGURE)) or text[start] == "0":
+            continue
+        if not _is_count_noun(match.group("noun")) or _AGE_AFTER.match(text, match.end()) or _in_series(text, start, end):
+            continue
+        value = int(match.group("number"))
+        if starts_sentence(text, start):
+            words = in_words(value)
+            found.append(_issue(start, end, text, words[0].upper() + words[1:], "starts"))
+        elif value < limit and not _labelled(text, start):
+            found.append(_issue(start, end, text, in_words(value), "small", limit))
+    if limit < 100:
+        for match in style.compiled("number-form", _words_at_or_above).finditer(text):
+            start, end = match.span("number")
+            if (start and is_word_char(text[start - 1])) or not _is_count_noun(match.group("noun")):
+                continue
+            if _AGE_AFTER.match(text, match.end()) or _in_series(text, start, end) or _labelled(text, start):
+                continue
+            found.append(_issue(start, end, text, str(value_of(match.group("number"))), "large", limit))
+    for percent in _PERCENT_WORD.finditer(text):
+        words = _WORDS_BEFORE.search(text, max(0, percent.start() - 24), percent.start())
+        if words is None:
+            continue
+        start, end = words.span("number")
+        if starts_sentence(text, start) or _in_series(text, start, end) or _labelled(text, start):
+            continue
+        found.append(_issue(start, end, text, str(value_of(words.group("number"))), "percent"))
+    return sorted(found, key=lambda issue: issue.start)
+
+
+def _issue(start: int, end: int, text: str, replacement: str, reason: str, limit: int = 10):
+    original = text[start:end]
+    explanations = {
+        "small": f"Whole numbers below {limit} are spelled out in running text; figures from {limit} up.",
+        "large": f"Figures from {limit} up; only numbers below {limit} are spelled out.",
+        "starts": "A number that starts a sentence is spelled out (or the sentence is recast).",
+        "percent": "Percentages are written in figures.",
+    }
+    return RULE.issue(
+        start,
+        end,
+        f"Write “{replacement}”, not “{original}”",
+        explanation=explanations[reason],
+        replacements=[replacement],
+        group="number-form",
+    )
+
+
+RULE = ParagraphRule(
+    id="number-form",
+    category="style",
+    severity="warning",
+    find=find,
+    doc=__doc__,
+    must_flag=(
+        "The bank said 3 companies had bid.",
+        "The bank said twelve companies had bid.",
+        "12 banks failed in the crisis.",
+        "Output was still six pct lower than a year ago.",
+        "Police said 2 people were hurt.",
+    ),
+    must_pass=(
+        "Prices rose 5 percent; a 7-year-old and 3 mln dlrs were found.",
+        "The company lost $4 million after the 4-3 win.",
+        "Channel 4 viewers saw page 3 and No. 2 seeds.",
+        "Between 3 and 12 banks failed; 3, 10 and 12 companies bid.",
+        "Ten companies bid. Six pct of them won.",
+        "THE BANK SAID 3 COMPANIES HAD BID.",
+        "The 3 hours, 5 points and 6 feet were measured; he was 5 years old.",
+        "The bank said three companies and 12 banks had bid.",
+    ),
+)

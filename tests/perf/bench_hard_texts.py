@@ -1,0 +1,65 @@
+"""Checking speed on texts made to be hard for the checker: prints JSON figures; never asserts on time.
+
+    .venv/bin/python tests/perf/bench_hard_texts.py [--quick]
+
+For each text of ``tests/hard_texts.py`` at 1 MB, the CPU seconds per MB of a
+fresh Checker and of ``copydesk check`` as a whole process (its start
+included), and the number of issues. CPU time, not wall time, so that other
+work on the machine does not count. The target is at most 1 s per MB for every
+text. --quick: 0.1 MB, and ``copydesk check`` on the slowest text only.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# Run as a script: the checkout's root holds the tests package with the texts.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from editor.engine import Checker, builtin_style  # noqa: E402
+from tests.hard_texts import HARD_TEXTS  # noqa: E402
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _cli_s_per_mb(text: str, folder: str) -> float:
+    path = Path(folder) / "hard.txt"
+    path.write_text(text, encoding="utf-8")
+    before = _children_cpu()
+    subprocess.run([sys.executable, "-m", "editor", "check", str(path)], stdout=subprocess.DEVNULL)
+    return round((_children_cpu() - before) / (len(text.encode()) / 1_000_000), 2)
+
+
+def main(quick: bool) -> dict:
+    size = 100_000 if quick else 1_000_000
+    style = builtin_style("ap")
+    Checker(style).check("Warm up the style's patterns.")
+    figures = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for name, make in HARD_TEXTS.items():
+            text = make(size)
+            started = time.process_time()
+            issues = Checker(style).check(text)
+            figures[name] = {
+                "check_s_per_mb": round((time.process_time() - started) / (len(text.encode()) / 1_000_000), 2),
+                "issues": len(issues),
+            }
+            if not quick:
+                figures[name]["cli_s_per_mb"] = _cli_s_per_mb(text, folder)
+        slowest = max(figures, key=lambda name: figures[name]["check_s_per_mb"])
+        if quick:
+            figures[slowest]["cli_s_per_mb"] = _cli_s_per_mb(HARD_TEXTS[slowest](size), folder)
+    return {"megabytes": size / 1_000_000, "texts": figures, "slowest": {slowest: figures[slowest]}}
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(quick="--quick" in sys.argv), indent=2))
