@@ -21,8 +21,10 @@ keys turns it into a common word or place ("Goverment", "Mondy", "Toyko").
 A capitalised word one or two edits from a name the story uses more often
 ("Gorbachov" beside "Gorbachev") is left to the name-consistency rule.
 Words in capitals in running text are abbreviations ("IAAF"). Words spelled
-the other locale's way are left to ``spelling-locale``, and a capitalised one
-the other locale's dictionary knows ("Center" in a British story) is a name.
+the other locale's way are left to ``spelling-locale``, forms of a variant
+group ("usa") to ``variant-consistency`` and days and months in lowercase
+("february") to ``date-form``; a capitalised word the other locale's
+dictionary knows ("Center" in a British story) is a name.
 Hyphenated words with a capitalised part ("Shihab-Eldin", "Dai-ichi") are
 names; words with figures, in addresses and in tickers ("<TWA.N>") are not read.
 
@@ -163,7 +165,11 @@ class _Words:
 
 @cache
 def _shared_lists() -> dict:
-    return {**word_list("spelling"), "abbreviations": word_list("wire-abbreviations")["expansions"]}
+    return {
+        **word_list("spelling"),
+        "abbreviations": word_list("wire-abbreviations")["expansions"],
+        "calendar": word_list("calendar"),
+    }
 
 
 def _style_words(style: HouseStyle) -> _Words:
@@ -177,8 +183,10 @@ def _style_words(style: HouseStyle) -> _Words:
     else:
         expand = {short: full for short, full in lists["abbreviations"].items() if short != PERCENT_WIRE_FORM}
         accepted.add(PERCENT_WIRE_FORM)
-    # Forms of the style's variant groups ("usa", "Hizbullah") are the variant rule's to flag.
+    # Forms of the style's variant groups ("usa", "Hizbullah") are the variant rule's to flag, and
+    # days and months in lowercase ("on tuesday", "february") the date-form rule's.
     owned = {form.lower() for group in style.variants for form in group.forms if form.isalpha()}
+    owned |= {name.lower() for key in ("months", "days") for name in lists["calendar"][key]}
     return _Words(
         dictionary=spelling_dictionary(style.locale),
         locale=style.locale,

@@ -31,7 +31,7 @@ def fixed(text, style="ap"):
         ("He said teh talks failed.", "He said the talks failed."),
         ("The stock markte fell.", "The stock market fell."),
         ("The commmittee met.", "The committee met."),
-        ("Prices rose in februray.", "Prices rose in February."),
+        ("Prices rose in Februray.", "Prices rose in February."),
         ("Talks resume on Mondy, officials said.", "Talks resume on Monday, officials said."),
         ("Goverment officials said it would act.", "Government officials said it would act."),
         ("Ministers met in Toyko on Friday.", "Ministers met in Tokyo on Friday."),
@@ -174,3 +174,16 @@ def test_a_story_with_typos_is_flagged_without_java_or_languagetool(tmp_path, da
         ("spelling", "in the"),
     ]
     assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "style"),
+    [
+        ("The defence ministry met.", "ap"),  # spelling-locale
+        ("The usa said so.", "ap"),  # variant-consistency
+        ("Talks end on february 17.", "ap"),  # date-form
+        ("Prices rose 5 pct.", "british"),  # percent-form, though the style writes the others out
+    ],
+)
+def test_a_word_another_rule_flags_is_left_to_it(text, style):
+    assert not spelling(text, style)
