@@ -368,7 +368,7 @@ def _fixes(word: str, words: _Words, budget: _Budget) -> tuple[str, ...] | None:
     ask = len(word) >= HUNSPELL_WORD_LENGTH and looks_english(word) and budget.spend()
     suggestions = words.dictionary.suggestions(word, ask_hunspell=ask)
     # A house word one slip away ("dlrrs", "ldrs") is what was meant; then a proper noun in lowercase
-    # ("february", "gmt"), unless a letter swapped, doubled or dropped makes a word.
+    # ("peruvian", "gmt"), unless a letter swapped, doubled or dropped makes a word.
     house: dict[str, int] = {}
     for edit in edits(lower):
         if edit.word in words.accepted and edit.cost < house.get(edit.word, SLIP + 2):
