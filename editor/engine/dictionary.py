@@ -98,6 +98,7 @@ def grade(word: str) -> int | None:
     return found
 
 
+# The grade of a word rarer than the graded lists hold, for ranking.
 RARE = 100
 
 
@@ -216,9 +217,9 @@ class SpellingDictionary:
         return found
 
     def suggestions(self, word: str, ask_hunspell: bool = True) -> tuple[str, ...]:
-        """Fixes for ``word``, likeliest first: its corrections by cost, ties in Hunspell's order;
-        without any, Hunspell's suggestions at most two edits away. Hunspell, which is slow, is
-        asked only when ``ask_hunspell`` allows it."""
+        """Fixes for ``word``, likeliest first: its corrections by cost, then the commoner word, then
+        Hunspell's order; without any, Hunspell's suggestions at most two edits away. Hunspell,
+        which is slow, is asked only when ``ask_hunspell`` allows it."""
         corrections = self.corrections(word)
         hunspell: dict[str, int] = {}
         if ask_hunspell and (not corrections or _ties(corrections)):
@@ -274,7 +275,7 @@ def _ties(corrections: dict[str, int]) -> bool:
 
 
 def dictionary_folder(locale: str) -> Path | None:
-    """The first folder of ``DICTIONARY_FOLDERS`` that holds the locale's ``.dic`` and ``.aff``, or None."""
+    """The first of ``dictionary_folders()`` that holds the locale's ``.dic`` and ``.aff``, or None."""
     tag = LANGUAGE_TAGS[locale]
     for folder in dictionary_folders():
         if (folder / f"{tag}.dic").is_file() and (folder / f"{tag}.aff").is_file():
@@ -303,7 +304,10 @@ def _request_dictionary(locale: str):
     if folder is None:
         package = "hunspell-" + LANGUAGE_TAGS[locale].lower().replace("_", "-")
         raise DictionaryUnavailable(f"no Hunspell dictionary for {locale}; install {package}")
-    return hunspell.Hunspell(LANGUAGE_TAGS[locale], hunspell_data_dir=str(folder))
+    try:
+        return hunspell.Hunspell(LANGUAGE_TAGS[locale], hunspell_data_dir=str(folder))
+    except (OSError, UnicodeError) as error:  # chunspell's HunspellFilePathError is an OSError
+        raise DictionaryUnavailable(f"the Hunspell dictionary for {locale} in {folder} cannot be read: {error}") from None
 
 
 @cache
