@@ -6,13 +6,14 @@ process by Hunspell itself through chunspell, from the folder named, so the
 same files answer whatever else the machine has. Every answer is kept per
 word, so a story checked again while it is typed costs a lookup per new word only.
 
-Suggestions are the words one edit away that SCOWL's graded lists hold
-(``common-words.txt``, some 75,000 words) and the dictionary confirms, ranked
-by how typing and transmission damage a word: two letters swapped or one
-typed twice first, then a dropped letter, then a neighbouring key, then any
-other letter; among equals, the more common word by SCOWL's grade, then
-Hunspell's order. Without a word one edit away, Hunspell's own suggestions
-at most two edits away are offered.
+Suggestions are the words one edit away that the dictionary knows, sought
+first among SCOWL's graded lists (``common-words.txt``, some 75,000 words),
+ranked by how typing and transmission damage a word: two letters swapped or
+one typed twice first, then a dropped letter, then a neighbouring key, then
+any other letter; among equals, the commoner word by SCOWL's grade.
+Hunspell's own suggestions are not used: they take 15 to 70 ms a word, with
+the interpreter held all the while (chunspell does not release it), which
+would stall the window's typing; and they are ranked without regard to typing.
 """
 
 from __future__ import annotations
@@ -98,6 +99,8 @@ def grade(word: str) -> int | None:
     return found
 
 
+# Words this long are searched for two letters too many when nothing is one edit away.
+TWO_SLIPS_LENGTH = 8
 # The grade of a word rarer than the graded lists hold, for ranking.
 RARE = 100
 
@@ -186,7 +189,6 @@ class SpellingDictionary:
         self._dictionary = _request_dictionary(locale)
         self._known: dict[str, bool] = {}
         self._corrections: dict[str, dict[str, int]] = {}
-        self._suggested: dict[str, tuple[str, ...]] = {}
 
     def knows(self, word: str) -> bool:
         """Whether Hunspell accepts ``word`` as written (a capital first or all capitals are fine for any word)."""
@@ -206,7 +208,7 @@ class SpellingDictionary:
         """Words the dictionary knows one edit from ``word``, written as ``word`` is, with each edit's cost.
 
         A lowercase word gets proper nouns ("mondy" to "Monday") only when no
-        lowercase word is one edit away.
+        lowercase word is one edit away, and rare words only when no common one is.
         """
         found = self._corrections.get(word)
         if found is None:
@@ -216,62 +218,49 @@ class SpellingDictionary:
             self._corrections[word] = found
         return found
 
-    def suggestions(self, word: str, ask_hunspell: bool = True) -> tuple[str, ...]:
-        """Fixes for ``word``, likeliest first: its corrections by cost, then the commoner word, then
-        Hunspell's order; without any, Hunspell's suggestions at most two edits away. Hunspell,
-        which is slow, is asked only when ``ask_hunspell`` allows it."""
+    def suggestions(self, word: str) -> tuple[str, ...]:
+        """Fixes for ``word``, likeliest first: its corrections by cost, then the commoner word."""
         corrections = self.corrections(word)
-        hunspell: dict[str, int] = {}
-        if ask_hunspell and (not corrections or _ties(corrections)):
-            hunspell = {suggestion: rank for rank, suggestion in enumerate(self.hunspell_suggestions(word))}
-        if not corrections:
-            lower = word.lower()
-            return tuple(s for s in hunspell if edit_distance(lower, s.lower(), 2) <= 2)
-        return tuple(
-            sorted(
-                corrections,
-                key=lambda fix: (corrections[fix], grade(fix) or RARE, hunspell.get(fix, len(hunspell)), fix),
-            )
-        )
+        return tuple(sorted(corrections, key=lambda fix: (corrections[fix], grade(fix) or RARE, fix)))
 
     def _find_corrections(self, word: str) -> dict[str, int]:
         lower = word.lower()
         if not lower.isalpha() or not lower.isascii():
             return {}
-        model = word
-        best = self._known_edits(lower, model)
-        if not best and word.islower():
-            model = "A"
-            best = self._known_edits(lower, model)
-        return {shape(candidate, model): cost for candidate, cost in best.items()}
+        # Common words first, then any word the dictionary knows ("protecionist"), for a word that
+        # looks English: gibberish would cost hundreds of lookups for nothing.
+        for graded in (True, False):
+            if not graded and not looks_english(word):
+                break
+            for model in (word, "A") if word.islower() else (word,):
+                best = self._known_edits(lower, model, graded)
+                if best:
+                    return {shape(candidate, model): cost for candidate, cost in best.items()}
+        return self._two_extra_letters(lower, word)
 
-    def _known_edits(self, lower: str, model: str) -> dict[str, int]:
-        # Only words of the graded list are tried, so most of the hundreds of strings one edit
-        # away cost a set lookup rather than a call into Hunspell; Hunspell confirms the locale.
+    def _two_extra_letters(self, lower: str, model: str) -> dict[str, int]:
+        """Common words the written word is with two letters too many ("ceremenony"), for a word long
+        enough that two slips in it are likelier than a word nothing is near."""
+        if len(lower) < TWO_SLIPS_LENGTH or not looks_english(lower):
+            return {}
+        grades = _grades()
+        shorter = {
+            lower[:first] + lower[first + 1 : second] + lower[second + 1 :]
+            for first in range(len(lower))
+            for second in range(first + 1, len(lower))
+        }
+        return {shape(word, model): SLIP + 2 for word in shorter if word in grades and self.knows(shape(word, model))}
+
+    def _known_edits(self, lower: str, model: str, graded: bool) -> dict[str, int]:
+        # The graded list keeps most of the hundreds of strings one edit away to a set lookup
+        # rather than a call into Hunspell; Hunspell confirms the locale.
         grades = _grades()
         best: dict[str, int] = {}
         for edit in edits(lower):
-            candidate = shape(edit.word, model)
-            if edit.cost < best.get(edit.word, SLIP + 2) and (candidate in grades or edit.word in grades):
-                best[edit.word] = edit.cost
+            if edit.cost < best.get(edit.word, SLIP + 2) and edit.word:
+                if not graded or shape(edit.word, model) in grades or edit.word in grades:
+                    best[edit.word] = edit.cost
         return {word: cost for word, cost in best.items() if self.knows(shape(word, model))}
-
-    def hunspell_suggestions(self, word: str) -> tuple[str, ...]:
-        """Hunspell's own suggestions for ``word``, in its order (slow: some 15 ms a word, so kept)."""
-        suggested = self._suggested.get(word)
-        if suggested is None:
-            with self._lock:
-                suggested = tuple(self._dictionary.suggest(word))
-            if len(self._suggested) >= KEPT_ANSWERS // 100:
-                self._suggested.clear()
-            self._suggested[word] = suggested
-        return suggested
-
-
-def _ties(corrections: dict[str, int]) -> bool:
-    """Whether more than one correction is among the cheapest and most common, for Hunspell to decide."""
-    best = min((cost, grade(fix) or RARE) for fix, cost in corrections.items())
-    return sum((cost, grade(fix) or RARE) == best for fix, cost in corrections.items()) > 1
 
 
 def dictionary_folder(locale: str) -> Path | None:

@@ -49,7 +49,6 @@ from editor.engine.dictionary import (
     edit_distance,
     edits,
     grade,
-    looks_english,
     shape,
     spelling_dictionary,
 )
@@ -70,10 +69,6 @@ _LINE = re.compile(r"[^\r\n]*")
 # A paragraph with more unknown lowercase words than this, and this share of its words, is not prose.
 NOT_PROSE_WORDS = 5
 NOT_PROSE_SHARE = 0.3
-# Hunspell's own suggestions are slow (some 15 ms a word): a paragraph asks for them this often
-# at most, and only for words this long, where a slip of two letters is likelier than gibberish.
-HUNSPELL_PER_PARAGRAPH = 1
-HUNSPELL_WORD_LENGTH = 8
 # A run of letters longer than any word is no word to spell ("aaaa..." in a table or a scrape).
 LONGEST_WORD = 45
 # Words whose answer (fine alone or not) is kept per style.
@@ -112,17 +107,6 @@ class _Unknown:
     # A capitalised word's place: where a sentence or headline starts, or beside another name.
     opens_sentence: bool = False
     beside_name: bool = False
-
-
-class _Budget:
-    """How many more times Hunspell's own suggestions (some 15 ms each) may be asked for in one paragraph."""
-
-    def __init__(self, times: int) -> None:
-        self.times = times
-
-    def spend(self) -> bool:
-        self.times -= 1
-        return self.times >= 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +211,6 @@ def _read(text: str, style: HouseStyle) -> _Reading:
     if unknown_lowercase > max(NOT_PROSE_WORDS, NOT_PROSE_SHARE * len(tokens)):
         # A table of codes, a foreign language, a pasted blob: not English prose to spell.
         return _Reading((), Counter(), frozenset())
-    budget = _Budget(HUNSPELL_PER_PARAGRAPH)
     capitalised = Counter(token.word for token in tokens if _is_capitalised(token.word))
     unknown: list[_Unknown] = []
     index = 0
@@ -236,7 +219,7 @@ def _read(text: str, style: HouseStyle) -> _Reading:
         token = tokens[index]
         if text.startswith("-", token.end) and index + 1 < count and tokens[index + 1].start == token.end + 1:
             compound = _compound_end(text, tokens, index)
-            unknown.extend(_compound_unknown(text, tokens[index:compound], words, budget))
+            unknown.extend(_compound_unknown(text, tokens[index:compound], words))
             index = compound
             continue
         # Most words and their neighbours are known: no join to look for.
@@ -247,7 +230,7 @@ def _read(text: str, style: HouseStyle) -> _Reading:
             index += 2
             continue
         if not known[index]:
-            found = _unknown(text, tokens, index, words, budget)
+            found = _unknown(text, tokens, index, words)
             if found is not None:
                 unknown.append(found)
         index += 1
@@ -285,7 +268,7 @@ def _compound_end(text: str, tokens: list[_Token], index: int) -> int:
     return end
 
 
-def _compound_unknown(text: str, parts: list[_Token], words: _Words, budget: _Budget) -> Iterator[_Unknown]:
+def _compound_unknown(text: str, parts: list[_Token], words: _Words) -> Iterator[_Unknown]:
     """The misspelt parts of a hyphenated word; none where a part is capitalised (a name) or the whole is known."""
     if any(not part.word.islower() for part in parts):
         return
@@ -300,7 +283,7 @@ def _compound_unknown(text: str, parts: list[_Token], words: _Words, budget: _Bu
             continue
         if number > 0 and word.endswith("s") and words.knows(word[:-1]):  # "sell-offs", "have-nots"
             continue
-        fixes = _fixes(word, words, budget)
+        fixes = _fixes(word, words)
         if fixes is not None:
             yield _Unknown(part.start, part.end, word, fixes)
 
@@ -320,11 +303,11 @@ def _joined(text: str, tokens: list[_Token], index: int, known: list[bool], word
     return _Unknown(first.start, second.end, text[first.start : second.end], (whole,), spacing=True)
 
 
-def _unknown(text: str, tokens: list[_Token], index: int, words: _Words, budget: _Budget) -> _Unknown | None:
+def _unknown(text: str, tokens: list[_Token], index: int, words: _Words) -> _Unknown | None:
     token = tokens[index]
     word = token.word
     if word.islower():
-        fixes = _fixes(word, words, budget)
+        fixes = _fixes(word, words)
         return None if fixes is None else _Unknown(token.start, token.end, word, fixes)
     if word.isupper():
         line = _LINE.match(text, text.rfind("\n", 0, token.start) + 1).group()
@@ -359,14 +342,13 @@ def _is_name_beside(text: str, tokens: list[_Token], index: int, step: int, open
     return not (starts_sentence(text, tokens[other].start) and words.dictionary.knows(neighbour.lower()))
 
 
-def _fixes(word: str, words: _Words, budget: _Budget) -> tuple[str, ...] | None:
+def _fixes(word: str, words: _Words) -> tuple[str, ...] | None:
     """Fixes for an unknown lowercase word, best first; None when it is no mistake but a closed compound."""
     lower = word.lower()
     if lower in words.expand:
         return (shape(words.expand[lower], word),)
     corrections = words.dictionary.corrections(word)
-    ask = len(word) >= HUNSPELL_WORD_LENGTH and looks_english(word) and budget.spend()
-    suggestions = words.dictionary.suggestions(word, ask_hunspell=ask)
+    suggestions = words.dictionary.suggestions(word)
     # A house word one slip away ("dlrrs", "ldrs") is what was meant; then a proper noun in lowercase
     # ("peruvian", "gmt"), unless a letter swapped, doubled or dropped makes a word.
     house: dict[str, int] = {}
