@@ -316,6 +316,15 @@ def spelling_dictionary(locale: str) -> SpellingDictionary:
     return loaded
 
 
+def prepare_spelling(locales: tuple[str, ...]) -> None:
+    """Loads the dictionaries of ``locales`` and the word tables now, where nothing is typed: a
+    dictionary's load holds the interpreter for 50-70 ms, which a keystroke would otherwise wait for
+    the first time a story needs it (the other locale's, for a capitalised word)."""
+    for locale in locales:
+        _loaded(locale)
+    _trigrams()
+
+
 def dictionary_problem(locale: str) -> str | None:
     """Why words cannot be spelled in ``locale`` (for the status bar or standard error), or None."""
     loaded = _loaded(locale)
