@@ -40,6 +40,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from editor.engine.dictionary import (
     RARE,
@@ -87,8 +88,7 @@ SHORTEST_RUN_TOGETHER = 5
 _OTHER_LOCALE = {"en-US": "en-GB", "en-GB": "en-US"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     word: str
@@ -199,19 +199,31 @@ def _is_capitalised(word: str) -> bool:
 def _read(text: str, style: HouseStyle) -> _Reading:
     words = words_of(style)
     masked = _NOT_PROSE.sub(lambda match: " " * len(match.group()), text)
+    # Most paragraphs hold no word to flag: counting their words (in C) and looking up each
+    # distinct one is enough to say so.
+    uses: Counter = Counter()
+    for written, count in Counter(_WORD.findall(masked)).items():
+        word = written[:-2] if written[-2:] in _POSSESSIVE else written
+        if (len(word) > 1 or word.isupper()) and len(word) <= LONGEST_WORD:
+            uses[word] += count
+    capitalised = Counter({word: count for word, count in uses.items() if _is_capitalised(word)})
+    if all(_fine_alone(word, words) for word in uses):
+        return _Reading((), capitalised, frozenset(uses))
     tokens = []
+    add = tokens.append
     for match in _WORD.finditer(masked):
         word = match.group()
         if word[-2:] in _POSSESSIVE:
             word = word[:-2]
-        if (len(word) > 1 or word.isupper()) and len(word) <= LONGEST_WORD:
-            tokens.append(_Token(match.start(), match.start() + len(word), word))
+        length = len(word)
+        if (length > 1 or word.isupper()) and length <= LONGEST_WORD:
+            start = match.start()
+            add(_Token(start, start + length, word))
     known = [_knows_alone(text, token, words) for token in tokens]
     unknown_lowercase = sum(not fine and token.word.islower() for fine, token in zip(known, tokens))
     if unknown_lowercase > max(NOT_PROSE_WORDS, NOT_PROSE_SHARE * len(tokens)):
         # A table of codes, a foreign language, a pasted blob: not English prose to spell.
         return _Reading((), Counter(), frozenset())
-    capitalised = Counter(token.word for token in tokens if _is_capitalised(token.word))
     unknown: list[_Unknown] = []
     index = 0
     count = len(tokens)
@@ -234,12 +246,11 @@ def _read(text: str, style: HouseStyle) -> _Reading:
             if found is not None:
                 unknown.append(found)
         index += 1
-    return _Reading(tuple(unknown), capitalised, frozenset(token.word for token in tokens))
+    return _Reading(tuple(unknown), capitalised, frozenset(uses))
 
 
-def _knows_alone(text: str, token: _Token, words: _Words) -> bool:
-    """Whether a word is fine on its own: the answer is kept per word, as most words recur."""
-    word = token.word
+def _fine_alone(word: str, words: _Words) -> bool:
+    """Whether a word is fine on its own, wherever it stands: the answer is kept, as most words recur."""
     known = words.alone.get(word)
     if known is None:
         known = (
@@ -251,7 +262,12 @@ def _knows_alone(text: str, token: _Token, words: _Words) -> bool:
         if len(words.alone) >= KEPT_WORDS:
             words.alone.clear()
         words.alone[word] = known
-    return known or (text.startswith(".", token.end) and words.knows(word + "."))  # "etc.", "approx."
+    return known
+
+
+def _knows_alone(text: str, token: _Token, words: _Words) -> bool:
+    word = token.word
+    return _fine_alone(word, words) or (text.startswith(".", token.end) and words.knows(word + "."))  # "etc."
 
 
 def _is_plural(word: str, words: _Words) -> bool:
