@@ -10,8 +10,8 @@ def test_a_typo_is_fixed_from_its_menu_and_a_name_is_left_alone(qtbot, monkeypat
     qtbot.keyClicks(window.editor, "Szczesny said the goverment would act.")
     mark = wait_for_mark(qtbot, window, "goverment", "spelling")
     assert [m.original for m in window.editor.marked if m.issue.rule == "spelling"] == ["goverment"]
-    labels = choose_from_context_menu(qtbot, monkeypatch, window, mark, "“government”")
-    assert labels.index("“government”") < labels.index("Add to dictionary")
+    labels = choose_from_context_menu(qtbot, monkeypatch, window, mark, "Change to “government”")
+    assert labels.index("Change to “government”") < labels.index("Add to dictionary")
     assert text_of(window) == "Szczesny said the government would act."
 
 
