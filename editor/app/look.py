@@ -6,7 +6,18 @@ text colour, and the story in the font and size the user chose.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QFontDialog, QMenu, QToolBar, QWidget
 
@@ -166,6 +177,19 @@ class StoryFont(QObject):
         font.setStyleHint(QFont.StyleHint.Serif)
         font.setPointSize(settings.font_size or DEFAULT_STORY_SIZE)
         self._set(font)
+
+    def add_to(self, menu: QMenu, window: QWidget) -> QAction:
+        """View > Zoom In, Zoom Out (their keys work anywhere in ``window``) and Story Font…, which it returns."""
+        for label, keys, slot in (
+            ("Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self.zoom(1)),
+            ("Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self.zoom(-1)),
+            ("Story &Font…", QKeySequence(), self.choose),
+        ):
+            action = menu.addAction(label)
+            action.setShortcut(keys)
+            action.triggered.connect(slot)
+            window.addAction(action)
+        return action
 
     def zoom(self, steps: int) -> None:
         font = self._editor.font()

@@ -98,17 +98,14 @@ class MainWindow(QMainWindow):
         check_menu.addSeparator()
         check_menu.addAction("&Grammar Settings…").triggered.connect(self.grammar.open_settings)
         view_menu = self.menuBar().addMenu("&View")
-        self._add(view_menu, "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self.story_font.zoom(1))
-        self._add(view_menu, "Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self.story_font.zoom(-1))
-        font_action = self._add(view_menu, "Story &Font…", QKeySequence(), self.story_font.choose)
+        font_action = self.story_font.add_to(view_menu, self)
         self.look.add_menu(view_menu, self.settings)
         view_menu.addAction(self.tabs.show_action)
         self.addAction(self.tabs.show_action)
-        review = self.review
         self.addToolBar(self.look.toolbar(
             [(open_action, "open"), (save_action, "save")],
             [(undo_action, "undo"), (redo_action, "redo")],
-            [(review.previous_action, "previous-issue"), (review.next_action, "next-issue"), (review.ignored_action, "ignored")],
+            self.review.toolbar_group(),
             [(font_action, "font"), (QLabel(" House style: "), None), (self.style_box, None)],
         ))
 

@@ -69,6 +69,10 @@ class ReviewLoop(QObject):
         window.addAction(self.previous_action)
         menu.addAction(self.ignored_action)
 
+    def toolbar_group(self) -> list[tuple[QAction, str]]:
+        """The review's actions in the toolbar, with their icons' names."""
+        return [(self.previous_action, "previous-issue"), (self.next_action, "next-issue"), (self.ignored_action, "ignored")]
+
     # ------------------------------------------------------------ going from issue to issue
 
     def step(self, backwards: bool = False) -> None:
