@@ -11,11 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from editor.app import recovery
 from editor.app.grammar import GrammarSupport
 from editor.app.issue_panel import IssuePanel
+from editor.app.recent_files import RecentFilesMenu
 from editor.app.settings import Settings
 from editor.app.story_editor import StoryEditor, plain_text
 from editor.app.story_file import StoryFile
@@ -39,9 +40,10 @@ class MainWindow(QMainWindow):
         notes: list[str] = []
         self.editor = StoryEditor()
         self.editor.document().setModified(False)  # setting its font and margin counts as a change
+        self.grammar = GrammarSupport(self, self.settings)
         self.panel = IssuePanel()
         splitter = QSplitter()
-        splitter.addWidget(self.editor)
+        splitter.addWidget(_column(self.grammar.offer, self.editor))
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -52,7 +54,6 @@ class MainWindow(QMainWindow):
         words, problem = load_dictionary(self.dictionary_path)
         notes += [f"Dictionary not loaded: {problem}"] if problem else []
         self.checker = CheckWorker(CheckSession(self.style_box.style, words), self)
-        self.grammar = GrammarSupport(self, self.settings)
         self._build_actions()
         self._build_status_bar()
         self._connect()
@@ -67,7 +68,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._add(file_menu, "&New", QKeySequence.StandardKey.New, self.story.new_story)
         self._add(file_menu, "&Open…", QKeySequence.StandardKey.Open, self.story.open_dialog)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = RecentFilesMenu(self.settings, self.story.open_path, self)
+        file_menu.addMenu(self.recent_menu)
         self._add(file_menu, "&Save", QKeySequence.StandardKey.Save, self.story.save)
         self._add(file_menu, "Save &As…", QKeySequence.StandardKey.SaveAs, self.story.save_as)
         self.utf8_action = self._add(file_menu, "Use &UTF-8 for This Story", QKeySequence(), self.story.use_utf8)
@@ -77,6 +79,11 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("&Edit")
         self._add(edit_menu, "&Undo", QKeySequence.StandardKey.Undo, self.editor.undo)
         self._add(edit_menu, "&Redo", QKeySequence.StandardKey.Redo, self.editor.redo)
+        edit_menu.addSeparator()
+        self._add(edit_menu, "Cu&t", QKeySequence.StandardKey.Cut, self.editor.cut)
+        self._add(edit_menu, "&Copy", QKeySequence.StandardKey.Copy, self.editor.copy)
+        self._add(edit_menu, "&Paste", QKeySequence.StandardKey.Paste, self.editor.paste)
+        self._add(edit_menu, "Select &All", QKeySequence.StandardKey.SelectAll, self.editor.selectAll)
         check_menu = self.menuBar().addMenu("&Check")
         self._add(check_menu, "&Next Issue", "F8", lambda: self.editor.next_issue())
         self._add(check_menu, "&Previous Issue", "Shift+F8", lambda: self.editor.next_issue(backwards=True))
@@ -117,7 +124,7 @@ class MainWindow(QMainWindow):
         self.editor.document().modificationChanged.connect(self._update_title)
         self.story.loaded.connect(lambda: self._update(CheckSession.new_story))
         self.story.described.connect(self._describe_file)
-        self.story.opened.connect(self._remember_recent)
+        self.story.opened.connect(self.recent_menu.remember)
         self.checker.checked.connect(self._show)
         self.checker.failed.connect(lambda failure: self._show_failures((failure,)))
         self.grammar.worker.found.connect(lambda text, answer: self._update(CheckSession.take_grammar, text, answer))
@@ -143,7 +150,6 @@ class MainWindow(QMainWindow):
             font = self.editor.font()
             font.setPointSize(self.settings.font_size)
             self.editor.setFont(font)
-        self._refresh_recent()
 
     # ------------------------------------------------------------ checking
 
@@ -189,7 +195,7 @@ class MainWindow(QMainWindow):
         self.style_label.setText(f"Style: {style.name}")
         self._update(CheckSession.set_style, style)
 
-    # ------------------------------------------------------------ title, labels, recent files, zoom
+    # ------------------------------------------------------------ title, labels, zoom
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.story.display_name()}[*] — Copydesk")
@@ -199,16 +205,6 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.file_label.setText(self.story.description())
         self.utf8_action.setEnabled(self.story.encoding != "utf-8")
-
-    def _remember_recent(self, path: str) -> None:
-        self.settings.remember_recent(path)
-        self._refresh_recent()
-
-    def _refresh_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self.settings.recent:
-            self.recent_menu.addAction(path).triggered.connect(lambda _=False, p=path: self.story.open_path(p))
-        self.recent_menu.setEnabled(bool(self.settings.recent))
 
     def _zoom(self, steps: int) -> None:
         font = self.editor.font()
@@ -275,3 +271,14 @@ class MainWindow(QMainWindow):
         self.checker.shutdown()
         self.grammar.shutdown()
         event.accept()
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    """The widgets one above the other, edge to edge."""
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return column
