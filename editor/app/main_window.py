@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from editor.app import recovery
+from editor.app.find_bar import FindBar
 from editor.app.grammar import GrammarSupport
 from editor.app.issue_panel import IssuePanel
 from editor.app.recent_files import RecentFilesMenu
@@ -40,10 +41,11 @@ class MainWindow(QMainWindow):
         notes: list[str] = []
         self.editor = StoryEditor()
         self.editor.document().setModified(False)  # setting its font and margin counts as a change
+        self.find_bar = FindBar(self.editor)
         self.grammar = GrammarSupport(self, self.settings)
         self.panel = IssuePanel()
         splitter = QSplitter()
-        splitter.addWidget(_column(self.grammar.offer, self.editor))
+        splitter.addWidget(_column(self.grammar.offer, self.editor, self.find_bar))
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -84,6 +86,11 @@ class MainWindow(QMainWindow):
         self._add(edit_menu, "&Copy", QKeySequence.StandardKey.Copy, self.editor.copy)
         self._add(edit_menu, "&Paste", QKeySequence.StandardKey.Paste, self.editor.paste)
         self._add(edit_menu, "Select &All", QKeySequence.StandardKey.SelectAll, self.editor.selectAll)
+        edit_menu.addSeparator()
+        self._add(edit_menu, "&Find…", QKeySequence.StandardKey.Find, self.find_bar.open_find)
+        self._add(edit_menu, "R&eplace…", "Ctrl+H", self.find_bar.open_replace)  # no standard key on X11
+        self._add(edit_menu, "Find &Next", QKeySequence.StandardKey.FindNext, self.find_bar.find_next)
+        self._add(edit_menu, "Find Pre&vious", QKeySequence.StandardKey.FindPrevious, self.find_bar.find_previous)
         check_menu = self.menuBar().addMenu("&Check")
         self._add(check_menu, "&Next Issue", "F8", lambda: self.editor.next_issue())
         self._add(check_menu, "&Previous Issue", "Shift+F8", lambda: self.editor.next_issue(backwards=True))

@@ -80,6 +80,7 @@ class StoryEditor(QPlainTextEdit):
         self.shown_issues: tuple[Issue, ...] = ()
         self._edited: Edited | None = None
         self.edits = 0  # edits since the editor was made, undo and redo included
+        self._found: list[QTextEdit.ExtraSelection] = []  # the find bar's matches, under the underlines
         self.document().contentsChange.connect(self._note_edit)
         self._formats = {category: self._underline(colour) for category, colour in CATEGORY_COLOURS.items()}
 
@@ -143,7 +144,21 @@ class StoryEditor(QPlainTextEdit):
         self._draw()
 
     def _draw(self) -> None:
-        self.setExtraSelections([mark.underline for mark in self.marked])
+        self.setExtraSelections([*self._found, *(mark.underline for mark in self.marked)])
+
+    def show_found(self, spans: list[tuple[int, int]], char_format: QTextCharFormat | None = None) -> None:
+        """Highlights these spans (Qt positions) in ``char_format``: the find bar's matches; [] for none."""
+        found = []
+        for start, end in spans:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(self.document())
+            selection.cursor.setPosition(start)
+            selection.cursor.setPosition(end, _KEEP_ANCHOR)
+            selection.format = char_format
+            found.append(selection)
+        if found or self._found:
+            self._found = found
+            self._draw()
 
     def issues_at(self, position: int) -> list[Marked]:
         return [mark for mark in self.marked if mark.contains(position) and mark.still_there()]
