@@ -378,7 +378,7 @@ def _underline_sources(
 
 def _row(issue: Issue, story: Story) -> Row:
     snippet = story.text[max(0, issue.start - SNIPPET_BEFORE) : issue.end + SNIPPET_AFTER].replace("\n", " ")
-    line, _ = story.line_column(issue.start)
+    line, _ = story.shown_at(issue.start, issue.end)
     return f"{issue.message} — …{snippet}…", line, issue.explanation
 
 

@@ -40,6 +40,7 @@ from editor.session import PARAGRAPH_SEPARATOR
 # While the story is unsaved, its recovery copy is brought up to date this often;
 # typing does not put it off, so at most this much typing is lost in a crash.
 RECOVERY_DELAY_MS = 3000
+SAVED_MESSAGE_MS = 5000  # how long the status bar says a save was made
 BYTE_ORDER_MARK = "\ufeff"
 NEWLINE_NAMES = {**LINE_ENDING_NAMES, PARAGRAPH_SEPARATOR: "U+2029"}
 
@@ -186,6 +187,7 @@ class StoryFile(QObject):
         self.disk.follow(path)
         self.opened.emit(str(path.resolve()))
         self.described.emit()
+        self._window.statusBar().showMessage(f"Saved {path.name}", SAVED_MESSAGE_MS)
         return True
 
     def _encode(self, path: Path, text: str) -> tuple[bytes, str] | None:
