@@ -1,5 +1,6 @@
 """Makes docs/screenshot.png: the window on the sample story with its underlines,
-the issue panel and an open fix menu, on a real X screen (Xvfb when there is none).
+the issue panel and an open fix menu, and docs/changes.png: its Changes tab after
+a fix, a fix-all and a typed sentence, on a real X screen (Xvfb when there is none).
 
     .venv/bin/python packaging/screenshot.py     (needs: apt-get install xvfb)
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "docs" / "screenshot.png"
+CHANGES_OUTPUT = ROOT / "docs" / "changes.png"
 SCREEN = "1366x800x24"
 
 
@@ -61,9 +63,37 @@ def shoot() -> None:
     OUTPUT.parent.mkdir(exist_ok=True)
     QGuiApplication.primaryScreen().grabWindow(0).save(str(OUTPUT))
     menu.close()
+    print(f"wrote {OUTPUT.relative_to(ROOT)}")
+    shoot_changes(window)
     window.editor.document().setModified(False)
     window.close()
-    print(f"wrote {OUTPUT.relative_to(ROOT)}")
+
+
+def shoot_changes(window) -> None:
+    """The Changes tab after the repeated name is fixed, the country's forms fixed all at once,
+    and a sentence typed; change 3 picked in the list."""
+    from PySide6.QtCore import QEventLoop, QTimer, QUrl
+    from PySide6.QtGui import QGuiApplication
+
+    def run_events(ms: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    [repeated] = [mark for mark in window.editor.marked if mark.issue.rule == "repeated-word"]
+    window.editor.apply_fix(repeated, repeated.issue.replacements[0])
+    run_events(300)
+    window.editor.fix_group(next(m for m in window.editor.marked if m.issue.rule == "variant-consistency").issue.group)
+    run_events(300)
+    cursor = window.editor.textCursor()
+    cursor.setPosition(window.editor.toPlainText().index(" The last upgrade"))
+    cursor.insertText(" Officials did not say when work would start.")
+    window.tabs.setCurrentWidget(window.changes_view)
+    run_events(300)
+    window.changes_view.list_view.anchorClicked.emit(QUrl("#change-3"))
+    run_events(300)
+    QGuiApplication.primaryScreen().grabWindow(0).save(str(CHANGES_OUTPUT))
+    print(f"wrote {CHANGES_OUTPUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -42,6 +42,17 @@ def test_window_benchmark_with_languagetool_prints_its_figures_too():
     assert figures["keystroke_to_underlines_ms"]["samples"] > 0
 
 
+def test_changes_benchmark_prints_json_figures():
+    result = subprocess.run(
+        [sys.executable, str(PERF / "bench_changes.py"), "--quick"], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["find_changes_ms"]["100_words_retyped"]["changes"] >= 100
+    assert figures["window"]["story_words"] >= 10_000 and figures["window"]["by_fixes"] > 0
+    assert {"show_changes_tab_ms", "export_html_ms", "recovery_copy_ms"} <= set(figures["window"])
+
+
 def test_hard_text_benchmark_prints_json_figures():
     from tests.hard_texts import HARD_TEXTS
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -109,7 +109,24 @@ class FindBar(QWidget):
         close.clicked.connect(self.close_bar)
         self.find_field.installEventFilter(self)
         self.replace_field.installEventFilter(self)
+        self.menu_actions = self._menu_actions()
         self.hide()
+
+    def _menu_actions(self) -> list[QAction]:
+        """The Edit menu's part: Find, Replace, Find Next and Find Previous with their keys, after a separator."""
+        separator = QAction(self)
+        separator.setSeparator(True)
+        actions = [separator]
+        for label, keys, slot in (
+            ("&Find…", QKeySequence.StandardKey.Find, self.open_find),
+            ("R&eplace…", QKeySequence("Ctrl+H"), self.open_replace),  # no standard key for it on X11
+            ("Find &Next", QKeySequence.StandardKey.FindNext, self.find_next),
+            ("Find Pre&vious", QKeySequence.StandardKey.FindPrevious, self.find_previous),
+        ):
+            action = QAction(label, self, shortcut=QKeySequence(keys))
+            action.triggered.connect(slot)
+            actions.append(action)
+        return actions
 
     # ------------------------------------------------------------ opening and closing
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from editor.app import recovery
+from editor.app.changes_view import ChangesView, StoryTabs
 from editor.app.find_bar import FindBar
 from editor.app.grammar import GrammarSupport
 from editor.app.issue_panel import IssuePanel
@@ -49,10 +50,12 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
         self.setAcceptDrops(True)
         self.story = StoryFile(self, self.editor, recovery_folder or recovery.default_folder())
         self.style_box = StyleChooser(self, self.settings, notes)
+        self.changes_view = ChangesView(self, self.editor, self.story, lambda: self.style_box.style.name)
+        self.tabs = StoryTabs(splitter, self.editor, self.changes_view)
+        self.setCentralWidget(self.tabs)
         words, problem = load_dictionary(self.dictionary_path)
         notes += [f"Dictionary not loaded: {problem}"] if problem else []
         self.checker = CheckWorker(CheckSession(self.style_box.style, words), self)
@@ -76,6 +79,8 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "Save &As…", QKeySequence.StandardKey.SaveAs, self.story.save_as)
         self.utf8_action = self._add(file_menu, "Use &UTF-8 for This Story", QKeySequence(), self.story.use_utf8)
         file_menu.addSeparator()
+        file_menu.addActions([self.changes_view.export_action, self.changes_view.accept_action])
+        file_menu.addSeparator()
         # Not StandardKey.Quit: that is empty without a desktop theme (plain X11, offscreen).
         self._add(file_menu, "&Quit", "Ctrl+Q", QApplication.closeAllWindows)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -86,11 +91,7 @@ class MainWindow(QMainWindow):
         self._add(edit_menu, "&Copy", QKeySequence.StandardKey.Copy, self.editor.copy)
         self._add(edit_menu, "&Paste", QKeySequence.StandardKey.Paste, self.editor.paste)
         self._add(edit_menu, "Select &All", QKeySequence.StandardKey.SelectAll, self.editor.selectAll)
-        edit_menu.addSeparator()
-        self._add(edit_menu, "&Find…", QKeySequence.StandardKey.Find, self.find_bar.open_find)
-        self._add(edit_menu, "R&eplace…", "Ctrl+H", self.find_bar.open_replace)  # no standard key on X11
-        self._add(edit_menu, "Find &Next", QKeySequence.StandardKey.FindNext, self.find_bar.find_next)
-        self._add(edit_menu, "Find Pre&vious", QKeySequence.StandardKey.FindPrevious, self.find_bar.find_previous)
+        edit_menu.addActions(self.find_bar.menu_actions)
         check_menu = self.menuBar().addMenu("&Check")
         self._add(check_menu, "&Next Issue", "F8", lambda: self.editor.next_issue())
         self._add(check_menu, "&Previous Issue", "Shift+F8", lambda: self.editor.next_issue(backwards=True))
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         self._add(view_menu, "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self._zoom(1))
         self._add(view_menu, "Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self._zoom(-1))
+        view_menu.addAction(self.tabs.show_action)
+        self.addAction(self.tabs.show_action)
         toolbar = QToolBar("House style")
         toolbar.setObjectName("style-toolbar")
         toolbar.addWidget(QLabel(" House style: "))

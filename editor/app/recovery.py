@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QFileDevice, QLockFile, QSaveFile
 
+from editor.changes import Record
 from editor.userdata import data_folder, private_folder
+
+_log = logging.getLogger(__name__)
 
 # Unsaved copy is nobody else's business: the folder is 0700 and each copy 0600.
 _OWNER_ONLY = QFileDevice.Permission.ReadOwner | QFileDevice.Permission.WriteOwner
@@ -30,12 +34,14 @@ def default_folder() -> Path:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What a window needs to bring an unsaved story back as it was."""
+    """What a window needs to bring an unsaved story back as it was, its record of changes too
+    (none in a copy left by a Copydesk that kept no record)."""
 
     text: str
     path: str | None
     encoding: str
     newline: str
+    record: Record | None = None
 
 
 @dataclass
@@ -47,6 +53,7 @@ class Orphan:
     changed: datetime
     file: Path
     lock: QLockFile
+    problem: str = ""  # why its record of changes could not be read (the story itself could)
 
     def discard(self) -> None:
         _remove(self.file)
@@ -73,8 +80,9 @@ class RecoveryCopy:
             return f"{self.file.parent}: {error.strerror or error}"
         if not self._lock.isLocked() and not self._lock.tryLock(0):
             return f"{self.file.parent}: its lock file cannot be created"
-        record = {"name": name, "changed": datetime.now().astimezone().isoformat(timespec="seconds"), **asdict(snapshot)}
-        data = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        fields = {"name": name, "changed": datetime.now().astimezone().isoformat(timespec="seconds"), **vars(snapshot)}
+        # The record's dataclasses as their fields (asdict's deep copy costs milliseconds a copy).
+        data = json.dumps(fields, ensure_ascii=False, default=vars).encode("utf-8", "surrogatepass")
         target = QSaveFile(str(self.file))
         if (
             not target.open(QSaveFile.OpenModeFlag.WriteOnly)
@@ -101,12 +109,25 @@ def orphans(folder: Path) -> list[Orphan]:
         if not lock.tryLock(0):
             continue  # a running window's copy
         try:
-            record = json.loads(file.read_bytes().decode("utf-8", "surrogatepass"))
-            snapshot = Snapshot(record["text"], record["path"], record["encoding"], record["newline"])
-            found.append(Orphan(snapshot, record["name"], datetime.fromisoformat(record["changed"]), file, lock))
+            fields = json.loads(file.read_bytes().decode("utf-8", "surrogatepass"))
+            record, problem = _record_in(fields, file)
+            snapshot = Snapshot(fields["text"], fields["path"], fields["encoding"], fields["newline"], record)
+            changed = datetime.fromisoformat(fields["changed"])
+            found.append(Orphan(snapshot, fields["name"], changed, file, lock, problem))
         except (OSError, ValueError, KeyError, TypeError):
             lock.unlock()
     return sorted(found, key=lambda orphan: orphan.changed)
+
+
+def _record_in(fields: dict, file: Path) -> tuple[Record | None, str]:
+    """A copy's record of changes (none in a copy an older Copydesk wrote), or why it cannot be read."""
+    if fields.get("record") is None:
+        return None, ""
+    try:
+        return Record.from_dict(fields["record"]), ""
+    except (KeyError, TypeError) as error:
+        _log.warning("the record of changes in %s cannot be read: %r", file, error)
+        return None, f"its record of changes could not be read ({type(error).__name__}: {error})"
 
 
 def _remove(file: Path) -> None:

@@ -65,6 +65,8 @@ class StoryEditor(QPlainTextEdit):
     ignoreRuleRequested = Signal(str)
     addWordRequested = Signal(str)
     fileDropped = Signal(str)
+    # A fix put text in at (start, end), in Qt's units: the issue, and the text it replaced.
+    fixApplied = Signal(int, int, object, str)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -169,32 +171,35 @@ class StoryEditor(QPlainTextEdit):
         """Replace one issue's span; one undo step."""
         if not mark.still_there():
             return False
-        cursor = QTextCursor(mark.cursor)
-        cursor.beginEditBlock()
-        cursor.insertText(replacement)
-        cursor.endEditBlock()
-        self._forget({index for index, other in enumerate(self.marked) if other is mark})
+        self._replace([(mark, replacement)])
         return True
 
     def fix_group(self, group: str) -> int:
-        """Apply the first fix of every issue in ``group``, from the end backwards; one undo step."""
+        """Apply the first fix of every issue in ``group``; one undo step."""
         members = [
-            (index, mark)
-            for index, mark in enumerate(self.marked)
+            (mark, mark.issue.replacements[0])
+            for mark in self.marked
             if mark.issue.group == group and mark.issue.replacements and mark.still_there()
         ]
-        members.sort(key=lambda member: member[1].cursor.selectionStart(), reverse=True)
-        if not members:
-            return 0
+        if members:
+            self._replace(members)
+        return len(members)
+
+    def _replace(self, fixes: list[tuple[Marked, str]]) -> None:
+        """The one place a fix changes the text: all of ``fixes`` in one undo step, from the end
+        backwards, each told (``fixApplied``) as it is made, so the record of changes knows its rule."""
+        fixes.sort(key=lambda fix: fix[0].cursor.selectionStart(), reverse=True)
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        for _, mark in members:
-            cursor.setPosition(mark.cursor.selectionStart())
-            cursor.setPosition(mark.cursor.selectionEnd(), QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(mark.issue.replacements[0])
+        for mark, replacement in fixes:
+            start = mark.cursor.selectionStart()
+            cursor.setPosition(start)
+            cursor.setPosition(mark.cursor.selectionEnd(), _KEEP_ANCHOR)
+            cursor.insertText(replacement)
+            self.fixApplied.emit(start, cursor.position(), mark.issue, mark.original)
         cursor.endEditBlock()
-        self._forget({index for index, _ in members})
-        return len(members)
+        fixed = {id(mark) for mark, _ in fixes}
+        self._forget({index for index, mark in enumerate(self.marked) if id(mark) in fixed})
 
     def group_size(self, group: str | None) -> int:
         return 0 if group is None else sum(1 for mark in self.marked if mark.issue.group == group)

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QSaveFile, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from editor.app import recovery
+from editor.app.change_tracker import ChangeTracker
 from editor.app.file_watch import DiskFile
 from editor.app.story_editor import StoryEditor, plain_text
 from editor.engine.textfile import (
@@ -61,6 +62,7 @@ class StoryFile(QObject):
         self._separators_to_lose = 0  # the story's U+2029s that its next save turns into line breaks
         self.recovery_folder = recovery_folder
         self.recovery = recovery.RecoveryCopy(recovery_folder)
+        self.changes = ChangeTracker(editor, self)  # against the text as opened; kept in the recovery copy
         self.disk = DiskFile(self)
         self._answering_disk = False
         # A timer that runs while the story is unsaved rather than one started by each change:
@@ -125,6 +127,7 @@ class StoryFile(QObject):
         self._separators_to_lose = 0
         self._editor.setPlainText(text)
         self._editor.document().setModified(False)
+        self.changes.start()
         self.disk.follow(path)
         self.described.emit()
         self.loaded.emit()
@@ -262,7 +265,8 @@ class StoryFile(QObject):
             return
         self._copied_edits = self._editor.edits
         path = str(self.path) if self.path else None
-        snapshot = recovery.Snapshot(plain_text(self._editor), path, self.encoding, self.newline)
+        text = plain_text(self._editor)
+        snapshot = recovery.Snapshot(text, path, self.encoding, self.newline, self.changes.record(text))
         problem = self.recovery.write(snapshot, self.display_name())
         if problem:
             self._window.statusBar().showMessage(f"No recovery copy of the unsaved story could be written: {problem}")
@@ -279,7 +283,12 @@ class StoryFile(QObject):
             )
             if answer == "Restore":
                 empty = self.path is None and not self.modified and not plain_text(self._editor)
-                (self if empty else elsewhere()).restore(orphan.snapshot)
+                story = self if empty else elsewhere()
+                story.restore(orphan.snapshot)
+                if orphan.problem:
+                    story._window.statusBar().showMessage(
+                        f"{orphan.name} is restored, but {orphan.problem}; it starts again from the restored text."
+                    )
             if answer == "Decide Later":
                 orphan.keep()
             else:
@@ -288,6 +297,8 @@ class StoryFile(QObject):
     def restore(self, snapshot: recovery.Snapshot) -> None:
         path = Path(snapshot.path) if snapshot.path else None
         self._load(snapshot.text, path, snapshot.encoding, snapshot.newline)
+        if snapshot.record is not None:
+            self.changes.restore(snapshot.record)
         self._editor.document().setModified(True)
         self.write_recovery()  # this window's copy holds it before the old copy goes
 

@@ -3,55 +3,28 @@ declining, saving or closing cleanly removes the copy."""
 
 import json
 import os
-import select
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
-from tests.fixtures.windows import Dialogs, SessionManager, story_file, text_of, type_at_end
+from tests.fixtures.windows import (
+    Dialogs,
+    SessionManager,
+    kill_once_copied,
+    new_window,
+    story_file,
+    text_of,
+    type_at_end,
+)
 
 # Where run() puts recovery copies: the data folder of the organisation and application "Copydesk".
 COPIES = Path("Copydesk", "Copydesk", "recovery")
 
-# A Copydesk started as from the command line, that types into its story and says so once
-# its recovery copy is on disk; the test then kills it.
-EDIT_AND_WAIT = """
-import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-app = QApplication(sys.argv[:1])
-from editor.app import run
-from editor.app.main_window import MainWindow
-
-def edit():
-    [window] = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+# Words typed into the story just before it is killed.
+TYPE_AT_END = """
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     window.editor.insertPlainText("Words typed just before the crash.")
-
-    def report():
-        if list(window.story.recovery_folder.glob("*.json")):
-            print("copy written", flush=True)
-        else:
-            QTimer.singleShot(100, report)
-
-    report()
-
-QTimer.singleShot(0, edit)
-sys.exit(run(sys.argv[1:]))
 """
-
-
-def new_window(qtbot, tmp_path, folder):
-    from editor.app.main_window import MainWindow
-
-    settings = QSettings(str(tmp_path / "later.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings=settings, dictionary=tmp_path / "dictionary.txt", recovery_folder=folder)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def copies(folder):
@@ -60,16 +33,7 @@ def copies(folder):
 
 def test_a_killed_copydesk_leaves_a_copy_that_the_next_start_offers(qtbot, monkeypatch, tmp_path, data_home):
     path = story_file(tmp_path, "Headline\r\n\r\nFirst paragraph.\r\n")
-    env = {**os.environ, "XDG_DATA_HOME": str(data_home), "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen([sys.executable, "-c", EDIT_AND_WAIT, str(path)], stdout=subprocess.PIPE, env=env, text=True)
-    try:
-        ready, _, _ = select.select([child.stdout], [], [], 60)
-        assert ready and child.stdout.readline() == "copy written\n"
-    finally:
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait()
-        child.stdout.close()
-    assert child.returncode == -signal.SIGKILL
+    kill_once_copied(TYPE_AT_END, "just before the crash", path, tmp_path, data_home)
     assert path.read_bytes() == b"Headline\r\n\r\nFirst paragraph.\r\n"
 
     window = new_window(qtbot, tmp_path, data_home / COPIES)
