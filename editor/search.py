@@ -22,8 +22,8 @@ from editor.engine.patterns import Template, compile_user_pattern, expand, read_
 
 # A query is typed, or a sentence pasted: long enough for that, short enough to compile at once.
 MAX_QUERY_LENGTH = 1_000
-# Replace All stops short of this many matches: a million one-character replacements take RE2's
-# matcher seconds to walk, and no story needs them.
+# Replace All stops short of this many matches: a million one-character replacements take
+# seconds to find and make, and no story needs them.
 MAX_REPLACEMENTS = 100_000
 
 
@@ -37,16 +37,6 @@ class Query:
     match_case: bool = False
     whole_words: bool = False
     regular_expression: bool = False
-
-
-@dataclass(frozen=True)
-class Replaced:
-    """Replace All's result: the text from ``start`` to ``end`` becomes ``text``; ``count`` matches replaced."""
-
-    start: int
-    end: int
-    text: str
-    count: int
 
 
 class Search:
@@ -79,26 +69,16 @@ class Search:
                 return None
         return None
 
-    def replace_all(self, text: str, replacement: str) -> Replaced | None:
-        """Every match in ``text`` replaced, as one piece of the text to put in place (None: no match).
-        TooManyMatches past ``MAX_REPLACEMENTS``; PatternError for a replacement that cannot work."""
+    def replace_all(self, text: str, replacement: str) -> list[tuple[int, int, str]]:
+        """Every match in ``text`` as (start, end, what replaces it), in order. TooManyMatches past
+        ``MAX_REPLACEMENTS``; PatternError for a replacement that cannot work."""
         template = self._template(replacement)
-        pieces: list[str] = []
-        first = last = None
-        count = 0
+        replaced = []
         for match in self._matches(text):
-            count += 1
-            if count > MAX_REPLACEMENTS:
+            if len(replaced) == MAX_REPLACEMENTS:
                 raise TooManyMatches(f"more than {MAX_REPLACEMENTS:,} matches: too many to replace at once")
-            if first is None:
-                first = match.start()
-            else:
-                pieces.append(text[last : match.start()])
-            pieces.append(expand(template, match))
-            last = match.end()
-        if first is None:
-            return None
-        return Replaced(first, last, "".join(pieces), count)
+            replaced.append((match.start(), match.end(), expand(template, match)))
+        return replaced
 
     def _template(self, replacement: str) -> Template:
         if self.query.regular_expression:

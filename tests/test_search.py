@@ -48,21 +48,28 @@ def test_a_regular_expression_matches_lines_with_caret_and_dollar():
     assert found(Query(r"\d+", regular_expression=True), STORY) == ["40"]
 
 
+def replaced(text: str, replacements: list[tuple[int, int, str]]) -> str:
+    for start, end, replacement in reversed(replacements):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
 def test_a_replacement_uses_groups_in_a_regular_expression_and_is_literal_otherwise():
     text = "Power was cut to 200,000 homes and 1,500 shops."
     search = Search(Query(r"(\d+),(\d{3})", regular_expression=True))
-    replaced = search.replace_all(text, r"\1\2")
-    assert text[: replaced.start] + replaced.text + text[replaced.end :] == "Power was cut to 200000 homes and 1500 shops."
-    assert replaced.count == 2
+    assert replaced(text, search.replace_all(text, r"\1\2")) == "Power was cut to 200000 homes and 1500 shops."
     plain = Search(Query("200,000")).replace_all(text, r"\1 two hundred thousand")
-    assert plain.text == r"\1 two hundred thousand"
+    assert plain == [(17, 24, r"\1 two hundred thousand")]
 
 
-def test_replace_all_is_one_piece_from_the_first_match_to_the_last():
-    replaced = Search(Query("us", whole_words=True)).replace_all(STORY, "U.S.")
-    assert (replaced.start, replaced.end, replaced.count) == (STORY.index("us coast"), STORY.index("US official") + 2, 2)
-    assert replaced.text == "U.S." + STORY[STORY.index(" coast") : STORY.index("US official")] + "U.S."
-    assert Search(Query("nowhere")).replace_all(STORY, "x") is None
+def test_replace_all_gives_each_match_with_its_replacement():
+    replacements = Search(Query("us", whole_words=True)).replace_all(STORY, "U.S.")
+    assert replacements == [
+        (STORY.index("us coast"), STORY.index("us coast") + 2, "U.S."),
+        (STORY.index("US official"), STORY.index("US official") + 2, "U.S."),
+    ]
+    assert replaced(STORY, replacements).count("U.S.") == 2
+    assert Search(Query("nowhere")).replace_all(STORY, "x") == []
 
 
 def test_one_replacement_only_for_a_match():

@@ -304,25 +304,25 @@ class FindBar(QWidget):
         """Replaces every match as one undo step, and says how many."""
         if not self._current():
             return
-        text = plain_text(self._editor)
         try:
-            replaced = self._search.replace_all(text, self.replace_field.text())
+            replacements = self._search.replace_all(plain_text(self._editor), self.replace_field.text())
         except PatternError as error:
             self._say(f"In the replacement, {error}", problem=True)
             return
         except TooManyMatches as error:
             self._say(_sentence(error), problem=True)
             return
-        # One edit from the first match to the last: its time is the text's length, not the matches'.
+        # One edit a match, from the end backwards, in one undo step: the text between the matches
+        # keeps its underlines, and the record of changes the fixes made in it.
         cursor = QTextCursor(self._editor.document())
-        cursor.setPosition(self._offsets.to_utf16(replaced.start))
-        cursor.setPosition(self._offsets.to_utf16(replaced.end), QTextCursor.MoveMode.KeepAnchor)
         cursor.beginEditBlock()
-        cursor.insertText(replaced.text)
+        for start, end, replacement in reversed(replacements):
+            cursor.setPosition(self._offsets.to_utf16(start))
+            cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(replacement)
         cursor.endEditBlock()
         self._refresh(move=False)
-        count = "1 match" if replaced.count == 1 else f"{replaced.count:,} matches"
-        self._say(f"Replaced {count}")
+        self._say("Replaced 1 match" if len(replacements) == 1 else f"Replaced {len(replacements):,} matches")
 
 
 def _arrow(direction: Qt.ArrowType, tip: str) -> QToolButton:

@@ -6,7 +6,14 @@ import time
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 
-from tests.fixtures.windows import SAMPLE, text_of, type_at_end, wait_until_checked
+from tests.fixtures.windows import (
+    SAMPLE,
+    choose_from_context_menu,
+    text_of,
+    type_at_end,
+    wait_for_mark,
+    wait_until_checked,
+)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -207,3 +214,22 @@ def test_the_edit_menu_has_the_clipboard_and_find_with_their_shortcuts(qtbot, wi
     actions["&Paste"].trigger()
     actions["&Paste"].trigger()
     assert text_of(window) == "Officials said the talks ended." * 2
+
+
+def test_replace_all_leaves_the_fixes_between_the_matches_in_the_record_of_changes(qtbot, monkeypatch, window, tmp_path):
+    bar, _ = open_bar(qtbot, window, tmp_path)
+    mark = wait_for_mark(qtbot, window, "Alvarez Alvarez", "repeated-word")
+    choose_from_context_menu(qtbot, monkeypatch, window, mark, "“Alvarez”")
+    bar.open_replace()
+    bar.find_field.clear()
+    qtbot.keyClicks(bar.find_field, "storm")  # before the fix and after it
+    qtbot.keyClicks(bar.replace_field, "gale")
+    qtbot.mouseClick(bar.replace_all_button, Qt.MouseButton.LeftButton)
+    assert bar.count_label.text() == "Replaced 5 matches"
+    qtbot.keyClick(bar.find_field, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.editor, Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier)  # View > Show Changes
+    changes = window.changes_view.changes
+    assert [(change.removed, change.inserted) for change in changes if change.source == "repeated-word"] == [
+        (" Alvarez", "")
+    ]
+    assert sum(1 for change in changes if change.inserted == "gale") == 5
