@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTextEdit,
+    QTabWidget,
     QToolButton,
     QWidget,
 )
@@ -145,6 +145,7 @@ class FindBar(QWidget):
             self.find_field.blockSignals(False)
         self._replace_row.setVisible(replacing)
         self.replace_field.setVisible(replacing)
+        self._bring_forward()
         if self.isHidden():
             self.show()
             # The count and highlights follow typing in the story while the bar is open.
@@ -152,6 +153,15 @@ class FindBar(QWidget):
         self._refresh(move=take_selection)
         self.find_field.setFocus()
         self.find_field.selectAll()
+
+    def _bring_forward(self) -> None:
+        """Shows the tab the bar is on (the story's, where the Changes tab was in front)."""
+        widget = self
+        while widget.parentWidget() is not None:
+            holder = widget.parentWidget().parentWidget()  # a tab's page sits in its QTabWidget's stack
+            if isinstance(holder, QTabWidget) and holder.indexOf(widget) >= 0:
+                holder.setCurrentWidget(widget)
+            widget = widget.parentWidget()
 
     def close_bar(self) -> None:
         if self.isHidden():

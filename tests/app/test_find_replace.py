@@ -233,3 +233,14 @@ def test_replace_all_leaves_the_fixes_between_the_matches_in_the_record_of_chang
         (" Alvarez", "")
     ]
     assert sum(1 for change in changes if change.inserted == "gale") == 5
+
+
+def test_find_from_the_changes_tab_brings_the_story_back(qtbot, window, tmp_path):
+    open_sample(qtbot, window, tmp_path)
+    qtbot.keyClick(window.editor, Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier)  # View > Show Changes
+    assert window.tabs.currentWidget() is window.changes_view
+    qtbot.keyClick(window.changes_view.list_view, Qt.Key.Key_F, CTRL)
+    assert window.tabs.currentIndex() == 0
+    assert window.find_bar.isVisible() and window.find_bar.find_field.hasFocus()
+    qtbot.keyClicks(window.find_bar.find_field, "storm")
+    assert selected(window) == "storm" and window.find_bar.count_label.text() == "1 of 5"
