@@ -44,7 +44,9 @@ def shoot() -> None:
 
     app = QApplication([])
     scratch = Path(tempfile.mkdtemp())
-    window = MainWindow(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat), scratch / "words.txt")
+    settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("grammar/offer_download", "false")  # the offer of LanguageTool is no part of these pictures
+    window = MainWindow(settings, scratch / "words.txt")
     window.resize(1366, 800)
     window.move(0, 0)
     window.show()
