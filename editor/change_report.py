@@ -58,12 +58,8 @@ class Heading:
     accepted: bool  # it started when the story was accepted (else when it was opened)
 
     def since_sentence(self) -> str:
-        return since_sentence(self.since, self.accepted)
-
-
-def since_sentence(since: str, accepted: bool) -> str:
-    """"since the story was opened, 6 May 2025 at 14:02 (UTC+02:00)"; ``since`` in ISO 8601."""
-    return f"since the story was {'accepted' if accepted else 'opened'}, {_when(since)}"
+        event = "accepted" if self.accepted else "opened"
+        return f"since the story was {event}, {_when(self.since)}"
 
 
 def _when(iso: str) -> str:

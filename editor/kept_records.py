@@ -44,10 +44,15 @@ def text_hash(text: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+# Why a record kept for a story is not taken up.
+CHANGED = "changed"  # the file holds other text than the record was kept with
+UNREADABLE = "unreadable"  # the record cannot be read (the log says why)
+
+
 @dataclass(frozen=True)
 class Found:
-    """What was kept for a story: its record, or none, and then why not if one was kept
-    (an empty ``problem``: none was)."""
+    """What was kept for a story: its record, or none and why (``CHANGED``, ``UNREADABLE``, or
+    "" when none was kept)."""
 
     record: Record | None
     problem: str = ""
@@ -79,7 +84,7 @@ class KeptRecords:
 
     def find(self, story: Path, text: str) -> Found:
         """The record kept for the story at ``story`` if it was kept with ``text``. A record kept with
-        other text, or that cannot be read, is removed, and the problem says why it is not taken up."""
+        other text, or that cannot be read, can never apply: it is removed."""
         file = self.file_of(story)
         try:
             fields = json.loads(file.read_bytes().decode("utf-8", "surrogatepass"))
@@ -88,12 +93,12 @@ class KeptRecords:
         except FileNotFoundError:
             return Found(None)
         except (OSError, ValueError, KeyError, TypeError) as error:
-            _log.warning("the record of changes kept in %s cannot be read: %r", file, error)
+            _log.warning("the record of changes kept in %s for %s cannot be read: %r", file, story, error)
             self._remove(file)
-            return Found(None, f"its record of changes could not be read ({type(error).__name__}: {error})")
+            return Found(None, UNREADABLE)
         if kept_with != text_hash(text):
             self._remove(file)
-            return Found(None, "it has been changed by another program since its record of changes was kept")
+            return Found(None, CHANGED)
         try:
             os.utime(file)  # opened: its days start again
         except OSError as error:

@@ -5,9 +5,10 @@ the same dictionary the window writes; the data folder is where Qt's
 AppDataLocation puts an application's data on Linux. The dictionary holds one
 word or name a line.
 
-Unsaved stories, the words a newsroom is working on and the logs are the
-user's alone: folders Copydesk makes are readable by the user only (0700)
-and so are the files it writes there (0600), whatever the umask.
+Unsaved stories, records of changes, the words a newsroom is working on and
+the logs are the user's alone: folders Copydesk makes are readable by the
+user only (0700) and so are the files it writes there (0600), whatever the
+umask.
 """
 
 from __future__ import annotations

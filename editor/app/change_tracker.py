@@ -22,14 +22,21 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCursor
 
 from editor.app.story_editor import StoryEditor, plain_text
-from editor.change_report import since_sentence
 from editor.changes import Change, Fix, Record, find_changes
 from editor.engine.issues import Issue
 from editor.engine.utf16 import Utf16Offsets
-from editor.kept_records import KeptRecords, records_folder
+from editor.kept_records import CHANGED, UNREADABLE, KeptRecords, records_folder
 from editor.session import PARAGRAPH_SEPARATOR
 
 _log = logging.getLogger(__name__)
+
+# What the status bar says when a story is opened with the record kept with it, or without
+# it and why (in one line, short enough for the status bar at the window's default size).
+TAKEN_UP = "{name}: its record of changes goes on; Ctrl+Shift+E shows it."
+NOT_TAKEN_UP = {
+    CHANGED: "{name} was changed by another program; its record of changes starts again.",
+    UNREADABLE: "{name}: its record of changes could not be read (the log says why) and starts again.",
+}
 
 
 class _FixSpan:
@@ -120,11 +127,9 @@ class ChangeTracker(QObject):
         text = plain_text(self._editor)
         found = self.kept.find(path, text)
         if found.record is None:
-            return found.problem and f"{path.name}: {found.problem}; the record starts again from the story as opened."
+            return NOT_TAKEN_UP[found.problem].format(name=path.name) if found.problem else ""
         self.restore(found.record)
-        if found.record.base == text:
-            return ""
-        return f"{path.name} has changes recorded {since_sentence(self.since, self.accepted)}; Ctrl+Shift+E shows them."
+        return TAKEN_UP.format(name=path.name) if found.record.base != text else ""
 
     def cursor_at(self, change: Change) -> QTextCursor:
         """A cursor selecting ``change``'s text in the editor."""
