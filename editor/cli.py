@@ -150,6 +150,7 @@ def _check_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         print(f"copydesk: {error}", file=sys.stderr)
         return EXIT_ERROR
     start_log()
+    _report_spelling(style)
     # The words the user added to the dictionary in the window: not misspelt here either.
     words, problem = load_dictionary(dictionary_path())
     if problem:
@@ -184,6 +185,14 @@ def _check_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     if failed or grammar_failed or any(checked.error for checked in results):
         return EXIT_ERROR
     return EXIT_FLAGGED if any(checked.issues for checked in results) else EXIT_CLEAN
+
+
+def _report_spelling(style) -> None:
+    """A missing Hunspell dictionary leaves the other checks running; standard error says so."""
+    from editor.engine.dictionary import dictionary_problem
+
+    if "spelling" not in style.disabled_rules and (problem := dictionary_problem(style.locale)):
+        print(f"copydesk: {problem}", file=sys.stderr)
 
 
 def _grammar_checker(args: argparse.Namespace):

@@ -2,8 +2,9 @@
 # Builds the standalone Copydesk, a folder that runs without Python, into
 # dist/copydesk/ with PyInstaller (packaging/copydesk.spec), then smoke-tests
 # the result: it checks the sample story from the command line with the same
-# issues as the Python package, opens its window offscreen (and on Xvfb when
-# there is one) and closes cleanly, and installs a desktop entry that starts it.
+# issues as the Python package, spells with its own Hunspell and dictionaries,
+# opens its window offscreen (and on Xvfb when there is one) and closes
+# cleanly, and installs a desktop entry that starts it.
 #
 #     bash packaging/build-bundle.sh
 #
@@ -41,6 +42,12 @@ status=0
 cmp -s bundle.json package.json || fail "the bundle's issues differ from the Python package's"
 for rule in repeated-word variant-consistency spelling-locale quote-punctuation unattributed-quote scrape-leftover; do
     grep -q "\"rule\": \"$rule\"" bundle.json || fail "no $rule issue in the sample story"
+done
+# Spelling works from the bundle's own Hunspell and dictionaries, in both locales.
+for style in ap british; do
+    printf 'The goverment said.\n' | "${bare[@]}" "$bundle" check --style "$style" - >spelling.out 2>spelling.err || true
+    grep -q "spelling: .*\[fix: government\]" spelling.out && [ ! -s spelling.err ] \
+        || fail "no spelling fix under $style: $(cat spelling.out spelling.err)"
 done
 # House-style patterns run on RE2 (google-re2): the bundle carries it.
 cat >pct.toml <<'STYLE'

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets up Copydesk in ./.venv on a fresh machine: the system libraries Qt needs
-# and Java for a local LanguageTool (installed with apt-get when run as root,
+# Sets up Copydesk in ./.venv on a fresh machine: the system libraries Qt needs,
+# the spelling dictionaries and Java for a local LanguageTool (installed with apt-get when run as root,
 # otherwise named), then the Python package. With --test it also installs what
 # the test suite needs, including the desktop-entry and AppStream validators.
 set -euo pipefail
@@ -9,9 +9,10 @@ testing=false
 [ "${1:-}" = "--test" ] && testing=true
 
 # Wire copy quotes social posts: without a colour emoji font, emoji and flags show as empty boxes.
+# Spelling reads Hunspell's American and British dictionaries.
 system_packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
     libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
-    fonts-noto-color-emoji)
+    fonts-noto-color-emoji hunspell-en-us hunspell-en-gb)
 missing=()
 if command -v dpkg >/dev/null 2>&1; then
     for package in "${system_packages[@]}"; do

@@ -23,7 +23,9 @@ from editor.app.story_file import StoryFile
 from editor.app.style_choice import StyleChooser
 from editor.app.workers import CheckWorker
 from editor.engine import HouseStyle
+from editor.engine.dictionary import dictionary_problem, prepare_spelling
 from editor.engine.issues import RuleFailure
+from editor.engine.style import LOCALES
 from editor.logbook import log_path
 from editor.session import Checked, CheckSession, Shown
 from editor.userdata import add_to_dictionary, dictionary_path, load_dictionary
@@ -54,6 +56,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         words, problem = load_dictionary(self.dictionary_path)
         notes += [f"Dictionary not loaded: {problem}"] if problem else []
+        prepare_spelling(LOCALES)
+        if spelling := dictionary_problem(self.style_box.style.locale):
+            notes.append(spelling[:1].upper() + spelling[1:])
         self.checker = CheckWorker(CheckSession(self.style_box.style, words), self)
         self.grammar = GrammarSupport(self, self.settings)
         self._build_actions()

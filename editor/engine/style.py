@@ -87,6 +87,7 @@ class WordLists:
     legitimate_repeats: frozenset[str] = frozenset()
     scrape_lines: tuple[str, ...] = ()
     spelling_exceptions: frozenset[str] = frozenset()
+    house_words: frozenset[str] = frozenset()
     # The house spelling of compounds a story may write several ways; a style's
     # form of a compound replaces its base style's form of it.
     compounds: tuple[str, ...] = ()
@@ -234,6 +235,7 @@ class HouseStyle:
     legitimate_repeats: frozenset[str]
     scrape_lines: tuple[str, ...]
     spelling_exceptions: frozenset[str]
+    house_words: frozenset[str]
     forms: HouseForms
     compounds: tuple[str, ...]
     variants: tuple[VariantGroup, ...]
@@ -481,6 +483,7 @@ def _build(layers: list[_StyleFile]) -> HouseStyle:
         legitimate_repeats=frozenset(repeat.casefold() for repeat in repeats),
         scrape_lines=tuple(dict.fromkeys(scrape)),
         spelling_exceptions=frozenset(word.casefold() for word in words.spelling_exceptions),
+        house_words=words.house_words,
         forms=replace(
             forms,
             formal_titles=frozenset(title.casefold() for title in forms.formal_titles),
