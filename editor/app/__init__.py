@@ -48,6 +48,7 @@ def start(paths: list[str]):
     from PySide6.QtWidgets import QApplication
 
     from editor.app.main_window import MainWindow
+    from editor.kept_records import KeptRecords, records_folder
     from editor.logbook import start_log
     from editor.userdata import APPLICATION, ORGANIZATION
 
@@ -58,6 +59,7 @@ def start(paths: list[str]):
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(application_icon())
     start_log()
+    KeptRecords(records_folder()).prune()  # records of changes no story has used for long
     window = MainWindow()
     tune_interpreter()
     if paths:
