@@ -84,6 +84,7 @@ def application():
 def start(paths: list[str]):
     """The application with its window up (and the first of ``paths`` open): (app, window)."""
     from editor.app.main_window import MainWindow
+    from editor.kept_records import KeptRecords, records_folder
     from editor.logbook import start_log
     from editor.userdata import APPLICATION, ORGANIZATION
 
@@ -94,6 +95,7 @@ def start(paths: list[str]):
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(application_icon())
     start_log()
+    KeptRecords(records_folder()).prune()  # records of changes no story has used for long
     window = MainWindow()
     tune_interpreter()
     if paths:
