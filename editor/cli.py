@@ -75,9 +75,10 @@ def _quit_once_shown() -> None:
     """For smoke tests of the desktop entry and the bundle: once the window is
     up with its file, print its title and close it as a user would."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from editor.app import application
+
+    app = application()
 
     def close() -> None:
         for window in app.topLevelWidgets():
@@ -283,7 +284,7 @@ def _print_text(results: list[CheckedFile]) -> None:
     for checked in results:
         story = Story(checked.text)
         for issue in checked.issues:
-            line, column = story.line_column(issue.start)
+            line, column = story.shown_at(issue.start, issue.end)
             fix = f" [fix: {_show(issue.replacements[0])}]" if issue.replacements else ""
             lines.append(f"{checked.path}:{line}:{column}: {issue.rule}: {issue.message}{fix}")
     if lines:
@@ -304,7 +305,7 @@ def _print_json(results: list[CheckedFile]) -> None:
         story = Story(checked.text)
         entry: dict = {"path": checked.path, "issues": []}
         for issue in checked.issues:
-            line, column = story.line_column(issue.start)
+            line, column = story.shown_at(issue.start, issue.end)
             entry["issues"].append(
                 {
                     "rule": issue.rule,

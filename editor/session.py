@@ -322,7 +322,7 @@ class _WindowView:
                 before = self._rows.get((issue.start - shift, issue.end - shift, *key[2:]))
                 row = None if before is None else replace(before, line=before.line + lines_shift)
             if row is None or row.explanation != issue.explanation:
-                row = card_of(issue, text, story.line_column(issue.start)[0])
+                row = card_of(issue, text, story.shown_at(issue.start, issue.end)[0])
             rows.append(row)
             kept[key] = row
         self._rows_text, self._rows = text, kept

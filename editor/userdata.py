@@ -5,14 +5,17 @@ the same dictionary the window writes; the data folder is where Qt's
 AppDataLocation puts an application's data on Linux. The dictionary holds one
 word or name a line.
 
-Unsaved stories, the words a newsroom is working on and the logs are the
-user's alone: folders Copydesk makes are readable by the user only (0700)
-and so are the files it writes there (0600), whatever the umask.
+Unsaved stories, records of changes, the words a newsroom is working on and
+the logs are the user's alone: folders Copydesk makes are readable by the
+user only (0700) and so are the files it writes there (0600), whatever the
+umask.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import tempfile
 from pathlib import Path
 
 from editor.engine.textfile import TextFileError, read_story_file
@@ -60,6 +63,24 @@ def open_private(path: Path, flags: int) -> int:
         os.close(descriptor)
         raise
     return descriptor
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Writes ``path`` whole or not at all (a new file swapped in), the user's only in a folder of
+    theirs; ``OSError`` if it cannot be written."""
+    private_folder(path.parent)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            os.fchmod(handle.fileno(), PRIVATE_FILE)  # mkstemp's 0600 is cut by the umask
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())  # on disk before it takes the name: a crash leaves old or new
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
 
 
 def dictionary_path() -> Path:

@@ -54,12 +54,16 @@ def shoot() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="copydesk-screenshot-"))
     for folder in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         os.environ[folder] = str(scratch / folder.lower())
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtTest import QTest
 
     from editor.app import start
     from editor.engine.resources import resource
+    from editor.userdata import APPLICATION, ORGANIZATION
+
+    # The offer of LanguageTool (a bar above the story at first run) is no part of these pictures.
+    QSettings(ORGANIZATION, APPLICATION).setValue("grammar/offer_download", "false")
 
     def run_events(ms: int) -> None:
         loop = QEventLoop()

@@ -78,3 +78,15 @@ def test_command_line_grammar_benchmark_prints_both_calls():
     figures = json.loads(result.stdout)
     assert figures["first_call_ms"]["runs"] and figures["second_call_ms"]["runs"]
     assert figures["first_call_says_starting"] is True
+
+
+def test_window_benchmark_runs_with_the_find_bar_open():
+    result = subprocess.run(
+        [sys.executable, str(PERF / "bench_window.py"), "--quick", "--find", "the"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["find_bar"]["query"] == "the" and "1,34" in figures["find_bar"]["count"]  # 1,340 before the typing

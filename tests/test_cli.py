@@ -226,3 +226,46 @@ def test_a_file_name_that_is_not_valid_utf8_is_escaped_in_the_output(tmp_path):
     )
     assert result.returncode == 1, result.stderr
     assert b"story-\\udcff.txt:1:" in result.stdout
+
+
+def _display_nobody_serves() -> str:
+    """A display number with no X server: no socket for it, in the file system or the abstract namespace."""
+    with open("/proc/net/unix", encoding="utf-8") as sockets:
+        listening = sockets.read()
+    for number in range(4093, 5000):
+        socket = f"/tmp/.X11-unix/X{number}"
+        if not os.path.exists(socket) and socket not in listening:
+            return f":{number}"
+    pytest.skip("every display number tried has a server")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 displays")
+def test_a_display_that_is_not_there_is_said_in_one_line_with_exit_status_2(tmp_path):
+    display = _display_nobody_serves()
+    env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(DISPLAY=display, XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
+    result = subprocess.run([sys.executable, "-m", "editor"], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"copydesk: cannot open a window on display {display}: could not connect to display {display}; "
+        "to check a story from the command line use: copydesk check FILE\n"
+    )
+
+
+def test_a_platform_qt_does_not_have_is_said_in_one_line_with_exit_status_2(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(QT_QPA_PLATFORM="no-such-platform", XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
+    result = subprocess.run([sys.executable, "-m", "editor"], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Reinstalling" not in result.stderr
+    assert result.stderr.startswith("copydesk: cannot open a window: ") and '"no-such-platform"' in result.stderr
+
+
+def test_the_line_of_an_issue_is_where_its_words_are_not_the_line_break_before_them(capsys, story):
+    path = story("The talks ended on Friday.\n\nLatest News\n")
+    status, out, _ = run(capsys, "--format", "json", path)
+    [issue] = json.loads(out)["files"][0]["issues"]
+    assert issue["rule"] == "scrape-leftover"
+    assert (issue["start"], issue["line"], issue["column"]) == (len("The talks ended on Friday."), 3, 1)
+    status, out, _ = run(capsys, path)
+    assert out.startswith(f"{path}:3:1: scrape-leftover:")

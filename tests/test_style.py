@@ -6,7 +6,7 @@ import textwrap
 import pytest
 
 from editor.engine import Checker, StyleError, builtin_style, load_style
-from editor.engine.patterns import PatternError, compile_style_pattern
+from editor.engine.patterns import PatternError, compile_user_pattern
 from editor.rules import all_rules
 
 
@@ -139,12 +139,12 @@ def test_style_extending_itself_is_refused(tmp_path):
 )
 def test_patterns_re2_cannot_run_are_refused_with_the_reason(pattern, reason):
     with pytest.raises(PatternError, match=re.escape(reason)):
-        compile_style_pattern(pattern)
+        compile_user_pattern(pattern)
 
 
 def test_refusing_a_pattern_writes_nothing_to_standard_error(capfd):
     with pytest.raises(PatternError):
-        compile_style_pattern(r"(?=x)a")
+        compile_user_pattern(r"(?=x)a")
     assert capfd.readouterr().err == ""
 
 
@@ -153,7 +153,7 @@ def test_refusing_a_pattern_writes_nothing_to_standard_error(capfd):
     [r"\bcolou?r\b", r"[a-z]+ed\b", r"(?:ab){2,5}", r"\d+\s*percent", r"[{]x{2}", r"\pL+", r"[[:alpha:]]{3}"],
 )
 def test_ordinary_patterns_are_accepted(pattern):
-    compile_style_pattern(pattern)
+    compile_user_pattern(pattern)
 
 
 # Shapes that make a backtracking engine take minutes on a paragraph of a's.
@@ -258,7 +258,7 @@ def test_the_builtin_styles_leave_a_desks_grammar_to_languagetool(name):
 def test_replacement_templates_fill_in_groups_and_keep_any_text(tmp_path, pattern, replace, text, fixed):
     from editor.engine.patterns import expand, read_template
 
-    compiled = compile_style_pattern(pattern)
+    compiled = compile_user_pattern(pattern)
     match = next(compiled.finditer(text))
     assert expand(read_template(replace, compiled), match) == fixed
 

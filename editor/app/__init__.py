@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 APP_ID = "io.github.copydesk.Copydesk"
@@ -43,21 +44,58 @@ def tune_interpreter() -> None:
     sys.setswitchinterval(TYPING_SWITCH_INTERVAL_S)
 
 
-def start(paths: list[str]):
-    """The application with its window up (and the first of ``paths`` open): (app, window)."""
+def application():
+    """The QApplication, made if need be. Where Qt cannot open the display (``DISPLAY`` names a
+    screen that is not there, a Wayland socket is gone), Qt would print several lines that end
+    in advice to reinstall and abort the process; instead one line says what failed, and the
+    process exits with status 2. Qt's other messages while it starts are passed on as they are."""
+    from PySide6.QtCore import QtMsgType, qFormatLogMessage, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    from editor.cli import EXIT_ERROR
+
+    if QApplication.instance() is not None:
+        return QApplication.instance()
+    said: list[tuple[str, str, str]] = []  # each message's category, text, and the text as Qt would print it
+
+    def hold(kind, context, message) -> None:
+        if kind == QtMsgType.QtFatalMsg:
+            reason = next((text for category, text, _ in said if category.startswith("qt.qpa")), message.splitlines()[0])
+            display = os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY")
+            where = f" on display {display}" if display else ""
+            sys.stderr.write(
+                f"copydesk: cannot open a window{where}: {reason}; "
+                "to check a story from the command line use: copydesk check FILE\n"
+            )
+            sys.stderr.flush()
+            os._exit(EXIT_ERROR)  # Qt aborts once this returns
+        said.append((context.category or "", message, qFormatLogMessage(kind, context, message)))
+
+    qInstallMessageHandler(hold)
+    try:
+        app = QApplication(sys.argv[:1])
+    finally:
+        qInstallMessageHandler(None)
+    for _, _, printed in said:
+        sys.stderr.write(printed + "\n")
+    return app
+
+
+def start(paths: list[str]):
+    """The application with its window up (and the first of ``paths`` open): (app, window)."""
     from editor.app.main_window import MainWindow
+    from editor.kept_records import KeptRecords, records_folder
     from editor.logbook import start_log
     from editor.userdata import APPLICATION, ORGANIZATION
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = application()
     # Qt's settings and the user's data folder (editor.userdata) are named after these.
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(application_icon())
     start_log()
+    KeptRecords(records_folder()).prune()  # records of changes no story has used for long
     window = MainWindow()
     tune_interpreter()
     if paths:

@@ -7,11 +7,16 @@ the text it put in: text typed at the place of either is left outside them
 redo, so the fix is in effect exactly while they hold the text it put in (an
 undo leaves the flagged words between them, typing over it other text).
 Nothing runs per keystroke: the changes are worked out when they are asked for.
+
+A saved story's record is kept with it in the user's data folder
+(``editor.kept_records``) and taken up when the same file is opened again.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCursor
@@ -20,7 +25,18 @@ from editor.app.story_editor import StoryEditor, plain_text
 from editor.changes import Change, Fix, Record, find_changes
 from editor.engine.issues import Issue
 from editor.engine.utf16 import Utf16Offsets
+from editor.kept_records import CHANGED, UNREADABLE, KeptRecords, records_folder
 from editor.session import PARAGRAPH_SEPARATOR
+
+_log = logging.getLogger(__name__)
+
+# What the status bar says when a story is opened with the record kept with it, or without
+# it and why (in one line, short enough for the status bar at the window's default size).
+TAKEN_UP = "{name}: its record of changes goes on; Ctrl+Shift+E shows it."
+NOT_TAKEN_UP = {
+    CHANGED: "{name} was changed by another program; its record of changes starts again.",
+    UNREADABLE: "{name}: its record of changes could not be read (the log says why) and starts again.",
+}
 
 
 class _FixSpan:
@@ -56,6 +72,7 @@ class ChangeTracker(QObject):
         self.since = _now()
         self.accepted = False
         self._fixes: list[_FixSpan] = []
+        self.kept = KeptRecords(records_folder())
         editor.fixApplied.connect(self._note_fix)
 
     def start(self, accepted: bool = False) -> None:
@@ -81,8 +98,8 @@ class ChangeTracker(QObject):
         return find_changes(self.base, text, self.record(text).fixes)
 
     def restore(self, record: Record) -> None:
-        """Takes up ``record`` (of a story restored after a crash) on the story now in the editor;
-        a fix whose text is not where it says is left out."""
+        """Takes up ``record`` (of a story restored after a crash, or kept with its file) on the story
+        now in the editor; a fix whose text is not where it says is left out."""
         text = plain_text(self._editor)
         offsets = Utf16Offsets(text)
         self.base, self.since, self.accepted = record.base, record.since, record.accepted
@@ -92,6 +109,27 @@ class ChangeTracker(QObject):
             if 0 <= fix.start <= fix.end <= len(text) and text[fix.start : fix.end] == fix.text
         ]
         self.restarted.emit()
+
+    def keep(self, path: Path, text: str | None = None) -> str:
+        """Keeps the record with the story saved as ``path`` (``text``: the story now, if the caller
+        has it); "" or why it could not be kept."""
+        text = plain_text(self._editor) if text is None else text
+        try:
+            self.kept.keep(path, text, self.record(text))
+        except OSError as error:
+            _log.warning("the record of changes of %s cannot be kept: %r", path, error)
+            return f"its record of changes could not be kept in {self.kept.folder}: {error.strerror or error}"
+        return ""
+
+    def take_up(self, path: Path) -> str:
+        """Takes up the record kept with the story just opened from ``path`` if it still applies;
+        what the status bar says of it ("" if nothing worth saying)."""
+        text = plain_text(self._editor)
+        found = self.kept.find(path, text)
+        if found.record is None:
+            return NOT_TAKEN_UP[found.problem].format(name=path.name) if found.problem else ""
+        self.restore(found.record)
+        return TAKEN_UP.format(name=path.name) if found.record.base != text else ""
 
     def cursor_at(self, change: Change) -> QTextCursor:
         """A cursor selecting ``change``'s text in the editor."""

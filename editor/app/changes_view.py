@@ -183,9 +183,9 @@ class ChangesView(QWidget):
         )
         if self._window.ask("Accept all changes?", question, ("Accept All", "Cancel")) != "Accept All":
             return
-        self._story.changes.start(accepted=True)
-        self._story.write_recovery()  # an unsaved story's copy now carries the new base
-        self._window.statusBar().showMessage("Changes accepted; the record starts again from here.")
+        not_kept = self._story.accept_changes()
+        said = f"Changes accepted, but {not_kept}." if not_kept else "Changes accepted; the record starts again from here."
+        self._window.statusBar().showMessage(said)
 
 
 def _anchor_text(document: QTextDocument, name: str) -> QTextCursor:

@@ -1,4 +1,5 @@
-"""LanguageTool in the window: the status-bar button, its settings and the download, as dialogs.
+"""LanguageTool in the window: the status-bar button, the offer of the download above the story,
+and the settings and the download as dialogs.
 
 All checking is ``editor.grammar``'s, and the threads it runs on are
 ``workers``'; this module shows LanguageTool's state and asks the user.
@@ -9,13 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,9 +39,11 @@ from editor.grammar import GrammarSettings, GrammarState, GrammarStatus
 
 DOWNLOAD_SIZE = "about 250 MB"
 
+# The states the README lists. Idle (not connected yet) lasts until the first check, which the
+# window asks for as it opens: LanguageTool is about to start, and is shown so.
 STATE_LABELS = {
     GrammarState.OFF: "Grammar: off",
-    GrammarState.IDLE: "Grammar: idle",
+    GrammarState.IDLE: "Grammar: starting…",
     GrammarState.STARTING: "Grammar: starting…",
     GrammarState.READY: "Grammar: ready",
     GrammarState.NOT_INSTALLED: "Grammar: not installed",
@@ -57,7 +62,11 @@ class GrammarSupport(QObject):
         self._settings = settings
         self.worker = GrammarWorker(settings.grammar, self)
         self.button = GrammarStatusButton(self)
+        self.offer = DownloadOffer()
+        self._offered = False
         self.worker.statusChanged.connect(self.button.show_status)
+        self.worker.statusChanged.connect(self._offer_if_missing)
+        self.offer.answered.connect(self._offer_answered)
         self.button.show_status(self.worker.status)
 
     def open_settings(self) -> None:
@@ -80,10 +89,27 @@ class GrammarSupport(QObject):
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def _offer_if_missing(self, status: GrammarStatus) -> None:
+        """The first time LanguageTool is found missing (which is only said where Java is: without it
+        a download would not help), the bar above the story offers it; once a window, and never
+        again once the user said so."""
+        if status.state is GrammarState.NOT_INSTALLED and not self._offered and self._settings.grammar_offer_download:
+            self._offered = True
+            self.offer.show()
+
+    def _offer_answered(self, answer: str) -> None:
+        self.offer.hide()
+        if answer == DownloadOffer.NEVER:
+            self._settings.grammar_offer_download = "false"
+        elif answer == DownloadOffer.DOWNLOAD:
+            self.download()
+
     def offer_download(self, **download_options) -> bool:
-        """Asks, then downloads LanguageTool with a progress dialog; True once it is installed."""
-        if not self.ask_to_download():
-            return False
+        """Asks, then downloads LanguageTool; True once it is installed."""
+        return self.ask_to_download() and self.download(**download_options)
+
+    def download(self, **download_options) -> bool:
+        """Downloads LanguageTool with a progress dialog; True once it is installed."""
         progress = QProgressDialog("Downloading LanguageTool…", "Cancel", 0, 0, self._window)
         progress.setWindowTitle("Copydesk")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -108,12 +134,43 @@ class GrammarSupport(QObject):
         self.worker.shutdown()
 
 
+def _fit_placeholder(field: QLineEdit) -> None:
+    """Makes ``field`` wide enough to show its whole placeholder. Qt sizes a line edit for 17 x's and
+    its frame and margins; a placeholder is cut short a few pixels early too, for its font's bearings."""
+    metrics = field.fontMetrics()
+    padding = field.sizeHint().width() - 17 * metrics.horizontalAdvance("x") + metrics.horizontalAdvance("  ")
+    field.setMinimumWidth(metrics.horizontalAdvance(field.placeholderText()) + padding)
+
+
 def _show_progress(progress: QProgressDialog, done: int, total: int) -> None:
     if total:
         progress.setMaximum(total // 1024)
         progress.setValue(done // 1024)
     of_total = f" of {total / 1_000_000:.0f} MB" if total else ""
     progress.setLabelText(f"Downloading LanguageTool… {done / 1_000_000:.0f} MB{of_total}")
+
+
+class DownloadOffer(QFrame):
+    """The bar above the story that offers LanguageTool's download; ``answered`` says which button was clicked."""
+
+    DOWNLOAD, NOT_NOW, NEVER = "Download", "Not now", "Don't ask again"
+    answered = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.setAutoFillBackground(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 8, 6)
+        message = QLabel(f"Grammar checking uses LanguageTool, a {DOWNLOAD_SIZE.removeprefix('about ')} download.")
+        message.setToolTip("From languagetool.org, once; it runs on this computer with Java, and no story leaves it.")
+        layout.addWidget(message, 1)
+        for answer in (self.DOWNLOAD, self.NOT_NOW, self.NEVER):
+            button = QPushButton(answer)
+            button.clicked.connect(lambda _=False, a=answer: self.answered.emit(a))
+            layout.addWidget(button)
+        self.hide()
 
 
 class GrammarStatusButton(QToolButton):
@@ -155,7 +212,8 @@ class GrammarSettingsDialog(QDialog):
         self.setWindowTitle("Grammar")
         self._current = current
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Grammar is checked by LanguageTool:"))
+        layout.setContentsMargins(20, 18, 20, 14)
+        layout.setSpacing(12)
         self.modes = QButtonGroup(self)
         self.off = QRadioButton("Off")
         self.local = QRadioButton("On this computer (needs Java)")
@@ -187,19 +245,34 @@ class GrammarSettingsDialog(QDialog):
         warning.setWordWrap(True)
         warning.setStyleSheet("color: #b71c1c")
 
-        layout.addWidget(self.off)
-        layout.addWidget(self.local)
-        form = QFormLayout()
-        form.addRow("LanguageTool folder:", folder_row)
-        form.addRow("Stop it after:", self.quiet)
-        layout.addLayout(form)
-        layout.addWidget(self.remote)
-        server_form = QFormLayout()
-        server_form.addRow("Server address:", self.url)
-        layout.addLayout(server_form)
-        layout.addWidget(self.public)
-        layout.addWidget(warning)
-        layout.addWidget(self.consent)
+        _fit_placeholder(self.folder)
+        _fit_placeholder(self.url)
+        # Each choice's fields are indented under it, their labels in one column.
+        choices = QGridLayout()
+        choices.setColumnMinimumWidth(0, 22)
+        choices.setColumnStretch(2, 1)
+        rows: list[tuple] = [
+            (QLabel("Grammar is checked by LanguageTool:"),),
+            (self.off,),
+            (self.local,),
+            ("LanguageTool folder:", folder_row),
+            ("Stop it after:", self.quiet),
+            (self.remote,),
+            ("Server address:", self.url),
+            (self.public,),
+            (None, warning),
+            (None, self.consent),
+        ]
+        for row, (first, *field) in enumerate(rows):
+            if not field:
+                choices.addWidget(first, row, 0, 1, 3)
+            elif first is None:
+                choices.addWidget(field[0], row, 1, 1, 2)
+            else:
+                choices.addWidget(QLabel(first), row, 1)
+                target = field[0]
+                (choices.addLayout if isinstance(target, QHBoxLayout) else choices.addWidget)(target, row, 2)
+        layout.addLayout(choices)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

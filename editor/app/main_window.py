@@ -11,13 +11,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from editor.app import recovery
 from editor.app.changes_view import ChangesView, StoryTabs
+from editor.app.find_bar import FindBar
 from editor.app.grammar import GrammarSupport
 from editor.app.issue_panel import IssuePanel
 from editor.app.look import Look, StoryFont
+from editor.app.recent_files import RecentFilesMenu
 from editor.app.review_loop import ReviewLoop
 from editor.app.settings import Settings
 from editor.app.story_editor import StoryEditor, plain_text
@@ -44,11 +46,13 @@ class MainWindow(QMainWindow):
         notes: list[str] = []
         self.editor = StoryEditor()
         self.editor.document().setModified(False)  # setting its font and margin counts as a change
+        self.find_bar = FindBar(self.editor)
+        self.grammar = GrammarSupport(self, self.settings)
         self.panel = IssuePanel()
         self.look = Look.of(QApplication.instance(), self.settings)
         self.story_font = StoryFont(self.editor, self.settings, self.panel.delegate.set_story_family)
         splitter = QSplitter()
-        splitter.addWidget(self.editor)
+        splitter.addWidget(_column(self.grammar.offer, self.editor, self.find_bar))
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([780, 420])  # the cards need room to read; the story keeps its lines
@@ -64,7 +68,6 @@ class MainWindow(QMainWindow):
         if spelling := dictionary_problem(self.style_box.style.locale):
             notes.append(spelling[:1].upper() + spelling[1:])
         self.checker = CheckWorker(CheckSession(self.style_box.style, words), self)
-        self.grammar = GrammarSupport(self, self.settings)
         self.review = ReviewLoop(self.editor, self.panel, self._update, self)
         self._build_actions()
         self._build_status_bar()
@@ -80,7 +83,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._add(file_menu, "&New", QKeySequence.StandardKey.New, self.story.new_story)
         open_action = self._add(file_menu, "&Open…", QKeySequence.StandardKey.Open, self.story.open_dialog)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = RecentFilesMenu(self.settings, self.story.open_path, self)
+        file_menu.addMenu(self.recent_menu)
         save_action = self._add(file_menu, "&Save", QKeySequence.StandardKey.Save, self.story.save)
         self._add(file_menu, "Save &As…", QKeySequence.StandardKey.SaveAs, self.story.save_as)
         self.utf8_action = self._add(file_menu, "Use &UTF-8 for This Story", QKeySequence(), self.story.use_utf8)
@@ -92,6 +96,12 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("&Edit")
         undo_action = self._add(edit_menu, "&Undo", QKeySequence.StandardKey.Undo, self.editor.undo)
         redo_action = self._add(edit_menu, "&Redo", QKeySequence.StandardKey.Redo, self.editor.redo)
+        edit_menu.addSeparator()
+        self._add(edit_menu, "Cu&t", QKeySequence.StandardKey.Cut, self.editor.cut)
+        self._add(edit_menu, "&Copy", QKeySequence.StandardKey.Copy, self.editor.copy)
+        self._add(edit_menu, "&Paste", QKeySequence.StandardKey.Paste, self.editor.paste)
+        self._add(edit_menu, "Select &All", QKeySequence.StandardKey.SelectAll, self.editor.selectAll)
+        edit_menu.addActions(self.find_bar.menu_actions)
         check_menu = self.menuBar().addMenu("&Check")
         self.review.add_to(check_menu, self)
         self._add(check_menu, "Apply First Fix at &Cursor", "Ctrl+.", self.editor.fix_at_cursor)
@@ -135,7 +145,7 @@ class MainWindow(QMainWindow):
         self.editor.document().modificationChanged.connect(self._update_title)
         self.story.loaded.connect(lambda: self._update(CheckSession.new_story))
         self.story.described.connect(self._describe_file)
-        self.story.opened.connect(self._remember_recent)
+        self.story.opened.connect(self.recent_menu.remember)
         self.checker.checked.connect(self._show)
         self.checker.failed.connect(lambda failure: self._show_failures((failure,)))
         self.grammar.worker.found.connect(lambda text, answer: self._update(CheckSession.take_grammar, text, answer))
@@ -155,7 +165,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(self.settings.geometry)
         else:
             self.resize(1200, 800)
-        self._refresh_recent()
 
     # ------------------------------------------------------------ checking
 
@@ -202,7 +211,7 @@ class MainWindow(QMainWindow):
         self.style_label.setText(f"Style: {style.name}")
         self._update(CheckSession.set_style, style)
 
-    # ------------------------------------------------------------ title, labels, recent files
+    # ------------------------------------------------------------ title, labels
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.story.display_name()}[*] — Copydesk")
@@ -212,16 +221,6 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.file_label.setText(self.story.description())
         self.utf8_action.setEnabled(self.story.encoding != "utf-8")
-
-    def _remember_recent(self, path: str) -> None:
-        self.settings.remember_recent(path)
-        self._refresh_recent()
-
-    def _refresh_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self.settings.recent:
-            self.recent_menu.addAction(path).triggered.connect(lambda _=False, p=path: self.story.open_path(p))
-        self.recent_menu.setEnabled(bool(self.settings.recent))
 
     # ------------------------------------------------------------ recovery and the session's end
 
@@ -282,3 +281,14 @@ class MainWindow(QMainWindow):
         self.checker.shutdown()
         self.grammar.shutdown()
         event.accept()
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    """The widgets one above the other, edge to edge."""
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return column

@@ -60,6 +60,8 @@ class Settings:
     grammar_public_consent = _Setting("grammar/public_consent", _flag, False)
     # How long a LanguageTool started on this computer may stay unused before it stops.
     grammar_quiet_minutes = _Setting("grammar/quiet_minutes", float, GrammarSettings.quiet_period / 60)
+    # False once the user said "Don't ask again" to the offer of LanguageTool's download.
+    grammar_offer_download = _Setting("grammar/offer_download", _flag, True)
 
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store or QSettings()

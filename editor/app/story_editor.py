@@ -79,6 +79,7 @@ class StoryEditor(QPlainTextEdit):
         self.shown_issues: tuple[Issue, ...] = ()
         self._edited: Edited | None = None
         self.edits = 0  # edits since the editor was made, undo and redo included
+        self._found: list[QTextEdit.ExtraSelection] = []  # the find bar's matches, under the underlines
         self.document().contentsChange.connect(self._note_edit)
         self.hidden: frozenset[str] = frozenset()  # kinds of issue not shown
         # The marks drawn (of the kinds shown), in the order of the text, and the longest span's
@@ -166,7 +167,7 @@ class StoryEditor(QPlainTextEdit):
         self._drawn = [mark for mark in self.marked if mark.issue.category not in hidden]
         # In code points; Qt counts UTF-16 units, at most twice as many.
         self._longest = 2 * max((mark.issue.end - mark.issue.start for mark in self._drawn), default=0)
-        self.setExtraSelections([mark.underline for mark in self._drawn])
+        self.setExtraSelections([*self._found, *(mark.underline for mark in self._drawn)])
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -207,6 +208,20 @@ class StoryEditor(QPlainTextEdit):
         """Stops underlining (and going to) issues of these kinds."""
         self.hidden = frozenset(kinds)
         self._draw()
+
+    def show_found(self, spans: list[tuple[int, int]], char_format: QTextCharFormat | None = None) -> None:
+        """Highlights these spans (Qt positions) in ``char_format``: the find bar's matches; [] for none."""
+        found = []
+        for start, end in spans:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(self.document())
+            selection.cursor.setPosition(start)
+            selection.cursor.setPosition(end, _KEEP_ANCHOR)
+            selection.format = char_format
+            found.append(selection)
+        if found or self._found:
+            self._found = found
+            self._draw()
 
     def issues_at(self, position: int) -> list[Marked]:
         return [mark for mark in self.marked if mark.contains(position) and mark.still_there()]

@@ -41,6 +41,7 @@ from editor.session import PARAGRAPH_SEPARATOR
 # While the story is unsaved, its recovery copy is brought up to date this often;
 # typing does not put it off, so at most this much typing is lost in a crash.
 RECOVERY_DELAY_MS = 3000
+SAVED_MESSAGE_MS = 5000  # how long the status bar says a save was made
 BYTE_ORDER_MARK = "\ufeff"
 NEWLINE_NAMES = {**LINE_ENDING_NAMES, PARAGRAPH_SEPARATOR: "U+2029"}
 
@@ -108,16 +109,16 @@ class StoryFile(QObject):
         newline = endings[0] if endings else (PARAGRAPH_SEPARATOR if separators else "\n")
         self._load(story.text.replace("\r\n", "\n").replace("\r", "\n"), Path(path), story.encoding, newline)
         self._separators_to_lose = separators if endings else 0
+        notes = [self.changes.take_up(Path(path))]
         if len(endings) > 1 or self._separators_to_lose:
-            self._window.statusBar().showMessage(
-                f"The story mixes line endings; it will be saved with {NEWLINE_NAMES[newline]}, its most common."
-            )
+            notes.append(f"The story mixes line endings; it will be saved with {NEWLINE_NAMES[newline]}, its most common.")
         if story.text.startswith(BYTE_ORDER_MARK):
             self._editor.document().setModified(True)
-            self._window.statusBar().showMessage(
+            notes.append(
                 "The story starts with an invisible byte-order mark (U+FEFF), which the editor leaves out; "
                 "saving will save the story without it."
             )
+        self._window.statusBar().showMessage("  ".join(note for note in notes if note))
         self.opened.emit(str(Path(path).resolve()))
         return True
 
@@ -183,13 +184,31 @@ class StoryFile(QObject):
                 "The file on disk is as it was, and the story is still here; a recovery copy keeps it too.",
             )
             return False
+        not_kept = self.changes.keep(path, text)  # before the recovery copy goes: a crash between loses neither
         self.path, self.encoding = path, encoding
         self._separators_to_lose = 0
         self._editor.document().setModified(False)
         self.disk.follow(path)
         self.opened.emit(str(path.resolve()))
         self.described.emit()
+        if not_kept:
+            self._window.statusBar().showMessage(f"{path.name} is saved, but {not_kept}.")
+        else:
+            self._window.statusBar().showMessage(f"Saved {path.name}", SAVED_MESSAGE_MS)
         return True
+
+    def accept_changes(self) -> str:
+        """The story is accepted: its record starts again from the text now, in the recovery copy and
+        with the saved file (kept now if the story is saved, else from its next save); "" or why the
+        record could not be kept."""
+        self.changes.start(accepted=True)
+        self.write_recovery()  # an unsaved story's copy carries the new base
+        if self.path is None:
+            return ""
+        if self.modified:
+            self.changes.kept.forget(self.path)  # its saved text was accepted too: no record until the next save
+            return ""
+        return self.changes.keep(self.path)
 
     def _encode(self, path: Path, text: str) -> tuple[bytes, str] | None:
         """The bytes to save and their encoding: the story's own, or UTF-8 when that cannot hold

@@ -1,11 +1,12 @@
-"""Regular expressions from style files, run on RE2, and their replacement templates.
+"""Regular expressions a user writes, run on RE2, and their replacement templates.
 
 Python's ``re`` backtracks: ``(?:a|aa){1,60}b`` or ``.*.*.*x`` takes minutes
 on a paragraph of a's, and refusing such shapes one by one never ends. A
-house style's patterns are edited by hand, so they run on RE2 (``google-re2``),
-which matches in time linear in the text whatever the pattern: the guarantee
-Vale's Go patterns have. What RE2 cannot run (back-references, look-ahead and
-look-behind) is refused when the style loads, with the reason, and so is a
+house style's patterns are edited by hand, and the find bar's are typed into
+it, so they run on RE2 (``google-re2``), which matches in time linear in the
+text whatever the pattern: the guarantee Vale's Go patterns have. What RE2
+cannot run (back-references, look-ahead and look-behind) is refused with the
+reason (when the style loads, or as the pattern is typed), and so is a
 repeat count over RE2's limit of 1,000 (a count too large for RE2 to read would
 otherwise be taken as the literal text ``{4294967295}``). As in RE2, ``\\w``,
 ``\\d`` and ``\\b`` are ASCII; ``\\pL`` is any letter. The built-in rules keep
@@ -31,11 +32,11 @@ MAX_REPEAT = 1_000
 _PATTERN_PIECE = re.compile(r"\\.|\[\^?\]?(?:\\.|\[:\w+:\]|[^\]])*\]|\{(\d+)(?:,(\d*))?\}|.", re.DOTALL)
 # Reasons RE2 gives, in words a style's author can act on.
 _RE2_REASONS = (
-    ("invalid perl operator: (?=", "look-ahead (?=...) is not supported in house-style patterns"),
-    ("invalid perl operator: (?!", "look-ahead (?!...) is not supported in house-style patterns"),
-    ("invalid perl operator: (?<=", "look-behind (?<=...) is not supported in house-style patterns"),
-    ("invalid perl operator: (?<!", "look-behind (?<!...) is not supported in house-style patterns"),
-    ("invalid perl operator: (?>", "atomic groups (?>...) are not supported in house-style patterns"),
+    ("invalid perl operator: (?=", "look-ahead (?=...) is not supported"),
+    ("invalid perl operator: (?!", "look-ahead (?!...) is not supported"),
+    ("invalid perl operator: (?<=", "look-behind (?<=...) is not supported"),
+    ("invalid perl operator: (?<!", "look-behind (?<!...) is not supported"),
+    ("invalid perl operator: (?>", "atomic groups (?>...) are not supported"),
 )
 _BACK_REFERENCE = re.compile(r"invalid escape sequence: \\[1-9]")
 _NESTED_REPEATS = "invalid repetition size"
@@ -50,18 +51,23 @@ class PatternError(ValueError):
 Template = tuple[str | int, ...]
 
 
-def compile_style_pattern(pattern: str, case_sensitive: bool = True):
-    """``pattern`` compiled for RE2 (``finditer``, ``start``, ``end``, ``group`` as in ``re``), or PatternError saying why not."""
-    if len(pattern) > MAX_PATTERN_LENGTH:
-        raise PatternError(f"pattern is longer than {MAX_PATTERN_LENGTH} characters")
-    _refuse_large_repeats(pattern)
+def compile_user_pattern(
+    pattern: str, case_sensitive: bool = True, *, literal: bool = False, max_length: int = MAX_PATTERN_LENGTH
+):
+    """``pattern`` compiled for RE2 (``finditer``, ``start``, ``end``, ``group`` as in ``re``), or
+    PatternError saying why not; with ``literal``, it matches its own text, character for character."""
+    if len(pattern) > max_length:
+        raise PatternError(f"pattern is longer than {max_length:,} characters")
+    if not literal:
+        _refuse_large_repeats(pattern)
     options = re2.Options()
     options.log_errors = False  # the refusal names the reason; RE2's own log would go to standard error
     options.case_sensitive = case_sensitive
+    options.literal = literal
     try:
         return re2.compile(pattern, options)
     except re2.error as error:
-        raise PatternError(_reason(error)) from None
+        raise PatternError(_reason(error, pattern)) from None
 
 
 def _refuse_large_repeats(pattern: str) -> None:
@@ -71,12 +77,13 @@ def _refuse_large_repeats(pattern: str) -> None:
             raise PatternError(f"repeat count {piece.group()} is over {MAX_REPEAT:,}, the most a pattern may have")
 
 
-def _reason(error: Exception) -> str:
+def _reason(error: Exception, pattern: str) -> str:
     message = error.args[0] if error.args else str(error)
     if isinstance(message, bytes):
         message = message.decode("utf-8", "replace")
+    message = message.removesuffix(f": {pattern}")  # RE2 quotes the whole pattern after some reasons
     if _BACK_REFERENCE.search(message):
-        return "back-references (\\1) are not supported in house-style patterns"
+        return "back-references (\\1) are not supported"
     if message.startswith(_NESTED_REPEATS):
         return f"repeats nested inside repeats come to more than {MAX_REPEAT:,} in all ({message})"
     for start, reason in _RE2_REASONS:

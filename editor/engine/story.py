@@ -137,3 +137,12 @@ class Story:
         """1-based line and column of a code-point offset."""
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
+
+    def shown_at(self, start: int, end: int) -> tuple[int, int]:
+        """The line and column where the span from ``start`` to ``end`` is seen: its first character
+        that is not a line break. A span may start with line breaks that its fix deletes (a web-page
+        leftover's starts at the end of the line above it), and an editor looks for the words."""
+        seen = start
+        while seen < end and self.text[seen] in "\r\n":
+            seen += 1
+        return self.line_column(seen if seen < end else start)

@@ -25,7 +25,7 @@ from pathlib import Path
 from types import MappingProxyType, UnionType
 from typing import Any, get_args, get_origin, get_type_hints
 
-from editor.engine.patterns import PatternError, compile_style_pattern, read_template
+from editor.engine.patterns import PatternError, compile_user_pattern, read_template
 from editor.engine.resources import builtin_style_names, resource, word_list
 
 DEFAULT_STYLE = "ap"
@@ -543,7 +543,7 @@ def _substitution(layer: _StyleFile, values: dict[str, Any], index: int) -> Subs
         raise fail("must not be empty", "find")
     if substitution.pattern is not None:
         try:
-            pattern = compile_style_pattern(substitution.pattern, substitution.case_sensitive)
+            pattern = compile_user_pattern(substitution.pattern, substitution.case_sensitive)
         except PatternError as error:
             raise fail(str(error), "pattern") from None
         try:

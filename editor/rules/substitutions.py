@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.engine.patterns import Template, compile_style_pattern, expand, read_template
+from editor.engine.patterns import Template, compile_user_pattern, expand, read_template
 from editor.engine.quotes import inside_quotation, read_quotes
 from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle, Substitution
@@ -41,7 +41,7 @@ def _compile(style: HouseStyle) -> list[tuple[re.Pattern[str], list[Substitution
         compiled.append((re.compile(f"(?=[{candidates}]){word_start}(?:{'|'.join(alternatives)})"), phrases, None))
     for substitution in style.substitutions:
         if substitution.pattern is not None:
-            pattern = compile_style_pattern(substitution.pattern, substitution.case_sensitive)
+            pattern = compile_user_pattern(substitution.pattern, substitution.case_sensitive)
             compiled.append((pattern, [substitution], read_template(substitution.replace, pattern)))
     return compiled
 

@@ -8,6 +8,17 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
+from tests.fixtures.changes import (
+    CTRL,
+    FIX_AND_TYPE,
+    SAMPLE_CHANGES,
+    back_to_the_story,
+    fix_the_sample,
+    listed,
+    menu_action,
+    open_sample,
+    show_changes,
+)
 from tests.fixtures.windows import (
     SAMPLE,
     Dialogs,
@@ -19,57 +30,6 @@ from tests.fixtures.windows import (
     type_at_end,
     wait_for_mark,
 )
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def open_sample(window, tmp_path):
-    path = tmp_path / "story.txt"
-    shutil.copyfile(SAMPLE, path)
-    assert window.story.open_path(str(path), ask=False)
-    return path
-
-
-def show_changes(qtbot, window):
-    """View > Show Changes, by its shortcut; what the Changes tab lists: (source, removed, inserted)."""
-    qtbot.keyClick(window.editor, Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    assert window.tabs.currentWidget() is window.changes_view
-    return listed(window)
-
-
-def listed(window):
-    return [(change.source, change.removed, change.inserted) for change in window.changes_view.changes]
-
-
-def back_to_the_story(qtbot, window):
-    qtbot.keyClick(window.changes_view.list_view, Qt.Key.Key_Escape)
-    assert window.tabs.currentIndex() == 0
-
-
-def menu_action(window, menu_title, label):
-    [menu] = [action.menu() for action in window.menuBar().actions() if action.text() == menu_title]
-    [action] = [action for action in menu.actions() if action.text() == label]
-    return action
-
-
-def fix_the_sample(qtbot, monkeypatch, window):
-    """A fix from the context menu, a fix-all, and a paragraph typed at the end."""
-    mark = wait_for_mark(qtbot, window, "Alvarez Alvarez", "repeated-word")
-    choose_from_context_menu(qtbot, monkeypatch, window, mark, "Delete the repeated word")
-    mark = wait_for_mark(qtbot, window, "USA", "variant-consistency")
-    choose_from_context_menu(qtbot, monkeypatch, window, mark, "Fix all")
-    type_at_end(qtbot, window, " Updated by the desk.")
-
-
-SAMPLE_CHANGES = [
-    ("variant-consistency", "USA", "U.S."),
-    ("variant-consistency", "us", "U.S."),
-    ("repeated-word", " Alvarez", ""),
-    ("variant-consistency", "US", "U.S."),
-    ("variant-consistency", "usa", "U.S."),
-    ("typed", "", " Updated by the desk."),
-]
-
 
 def test_fixes_and_typing_are_listed_with_their_rules_and_shown_marked(qtbot, monkeypatch, window, tmp_path):
     open_sample(window, tmp_path)
@@ -239,17 +199,6 @@ def test_a_copy_whose_record_is_damaged_restores_the_story_and_says_so(qtbot, mo
     assert later.statusBar().currentMessage().startswith("Untitled is restored, but its record of changes could not")
     assert show_changes(qtbot, later) == []
     later.editor.document().setModified(False)
-
-
-# The repeated name fixed as the context menu fixes it, and words typed, just before the crash.
-FIX_AND_TYPE = """
-    marks = [mark for mark in window.editor.marked if mark.issue.rule == "repeated-word"]
-    if not marks:
-        return False
-    window.editor.apply_fix(marks[0], marks[0].issue.replacements[0])
-    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
-    window.editor.insertPlainText(" Typed before the crash.")
-"""
 
 
 def test_a_killed_copydesk_leaves_its_record_in_the_copy_the_next_start_restores(qtbot, monkeypatch, tmp_path, data_home):

@@ -11,7 +11,9 @@
   places: how long the changes take to be found, how long the Changes tab
   takes to show (finding them and laying out the marked story and the list),
   how long an export takes,
-  and the UI thread's time for a recovery copy, which now carries the record.
+  and the UI thread's time for a recovery copy, which now carries the record;
+  then for a save, which keeps the record with the story (``keep_record_ms``
+  alone), and for opening the saved story again with its record taken up.
 
 Nothing here runs while the story is typed into: the changes are worked out
 when the Changes tab is shown (or an export asked for), so typing costs what
@@ -91,6 +93,7 @@ def window_figures(runs: int) -> dict:
 
     app = QApplication.instance() or QApplication([])
     scratch = Path(tempfile.mkdtemp())
+    os.environ["XDG_DATA_HOME"] = str(scratch / "data")  # records kept here, not in the user's own
     settings = QSettings(str(scratch / "s.ini"), QSettings.Format.IniFormat)
     settings.setValue("grammar/mode", "off")
     window = MainWindow(settings, scratch / "words.txt", scratch / "recovery")
@@ -128,7 +131,11 @@ def window_figures(runs: int) -> dict:
         "show_changes_tab_ms": median_ms(show_changes, runs),
         "export_html_ms": median_ms(window.changes_view.export, runs),
         "recovery_copy_ms": median_ms(window.story.write_recovery, runs),
+        "save_ms": median_ms(window.story.save, runs),
+        "keep_record_ms": median_ms(lambda: window.story.changes.keep(path), runs),
+        "open_with_record_ms": median_ms(lambda: window.story.open_path(str(path), ask=False), runs),
     }
+    assert len(window.story.changes.changes()) == len(changes)  # the record was taken up
     window.editor.document().setModified(False)
     window.close()
     return figures

@@ -1,6 +1,6 @@
 """Window speed, offscreen: prints JSON figures; never asserts on time.
 
-    .venv/bin/python tests/perf/bench_window.py [--quick] [--languagetool]
+    .venv/bin/python tests/perf/bench_window.py [--quick] [--languagetool] [--find TEXT]
 
 - keystroke_to_underlines_ms: median and p95 from a typed key to the
   underlines being redrawn from a check of the text with that key, on a
@@ -18,6 +18,9 @@ LanguageTool server on 127.0.0.1 that answers every request after
 LanguageTool would (its answers are carried over and joined to the built-in
 issues while typing goes on); the figures then show what LanguageTool costs
 the typing, and ``languagetool_requests`` how often it was asked.
+
+With ``--find TEXT`` the typing is done with the find bar open on TEXT (say
+``the``: hundreds of matches highlighted, their count kept up with the typing).
 
 The script waits by running the event loop as the application does
 (``app.exec()`` lets the checking thread run between events), not with
@@ -123,7 +126,7 @@ def run_events(ms: int) -> None:
     loop.exec()
 
 
-def main(quick: bool, languagetool: bool) -> dict:
+def main(quick: bool, languagetool: bool, find: str | None = None) -> dict:
     from bench_engine import make_story
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
     from PySide6.QtGui import QTextCursor
@@ -159,6 +162,10 @@ def main(quick: bool, languagetool: bool) -> dict:
         run_events(10)
 
     editor = window.editor
+    if find:
+        window.find_bar.open_find()
+        QTest.keyClicks(window.find_bar.find_field, find)
+        editor.setFocus()
     cursor = editor.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
     editor.setTextCursor(cursor)
@@ -209,6 +216,8 @@ def main(quick: bool, languagetool: bool) -> dict:
         "ui_thread_cpu_per_key_ms": round(ui_cpu_per_key, 2),
         "start_to_ready_ms": start_to_ready_ms(1 if quick else 5),
     }
+    if find:
+        figures["find_bar"] = {"query": find, "count": window.find_bar.count_label.text()}
     if languagetool:
         figures["languagetool_requests"] = len(requests)
         figures["languagetool_answer_delay_ms"] = LANGUAGETOOL_DELAY_S * 1000
@@ -222,4 +231,5 @@ def _grammar_shown(window) -> bool:
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(quick="--quick" in sys.argv, languagetool="--languagetool" in sys.argv), indent=2))
+    find = sys.argv[sys.argv.index("--find") + 1] if "--find" in sys.argv else None
+    print(json.dumps(main(quick="--quick" in sys.argv, languagetool="--languagetool" in sys.argv, find=find), indent=2))
