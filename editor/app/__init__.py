@@ -83,7 +83,9 @@ def application():
 
 def start(paths: list[str]):
     """The application with its window up (and the first of ``paths`` open): (app, window)."""
+    from editor.app.look import Look
     from editor.app.main_window import MainWindow
+    from editor.app.settings import Settings
     from editor.kept_records import KeptRecords, records_folder
     from editor.logbook import start_log
     from editor.userdata import APPLICATION, ORGANIZATION
@@ -96,6 +98,7 @@ def start(paths: list[str]):
     app.setWindowIcon(application_icon())
     start_log()
     KeptRecords(records_folder()).prune()  # records of changes no story has used for long
+    Look.of(app, Settings())  # Fusion and the palette for the system's colours (or the user's choice)
     window = MainWindow()
     tune_interpreter()
     if paths:

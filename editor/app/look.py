@@ -76,7 +76,8 @@ class Look(QObject):
 
     @classmethod
     def of(cls, app: QApplication, settings: Settings) -> Look:
-        """The look of ``app``, applied the first time it is asked for (as ``settings`` say)."""
+        """The look of ``app``, applied the first time it is asked for (as ``settings`` say): by the
+        application's start-up, or by the first window where there is none (tests, benchmarks)."""
         if cls._instance is None:
             cls._instance = Look(app, settings.appearance)
         return cls._instance
