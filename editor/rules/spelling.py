@@ -128,6 +128,7 @@ class _Words:
     accepted: frozenset[str]
     particles: frozenset[str]
     expand: dict[str, str]
+    never_suggested: frozenset[str]
     prefixes: frozenset[str]
     joining: frozenset[str]
     # Words another rule flags: the other locale's spellings, variant forms.
@@ -177,6 +178,7 @@ def _style_words(style: HouseStyle) -> _Words:
         accepted=frozenset(accepted),
         particles=particles,
         expand=expand,
+        never_suggested=frozenset(lists["never_suggested"]),
         prefixes=PREFIXES,
         joining=frozenset(lists["joining_words"]),
         owned_elsewhere=frozenset(style.foreign_spellings) | owned,
@@ -376,7 +378,8 @@ def _fixes(word: str, words: _Words) -> tuple[str, ...] | None:
     # A proper noun comes after a word one swap or dropped letter away ("sid": "said", then "Sid").
     lowercase_slip = any(cost <= 1 and fix.islower() for fix, cost in corrections.items())
     costs.update((form, 1.5 if lowercase_slip else -1) for form in proper)
-    order = {fix: rank for rank, fix in enumerate((*proper, *house, *suggestions))}
+    offered = (fix for fix in (*proper, *house, *suggestions) if fix.lower() not in words.never_suggested)
+    order = {fix: rank for rank, fix in enumerate(offered)}
     suggestions = tuple(sorted(order, key=lambda fix: (costs.get(fix, SLIP + 2), order[fix])))
     slips = any(cost <= SLIP for cost in corrections.values())
     split = _split(lower, words)
@@ -474,7 +477,11 @@ def _name_slips(unknown: _Unknown, words: _Words, uses: Counter) -> tuple[str, .
     # A spelling of a name the story uses more often is the name rule's to flag.
     if any(count > uses[word] and edit_distance(word, other, NAME_REACH) <= NAME_REACH for other, count in uses.items()):
         return ()
-    return tuple(fix for fix in words.dictionary.suggestions(word) if corrections.get(fix, SLIP + 1) <= SLIP)
+    return tuple(
+        fix
+        for fix in words.dictionary.suggestions(word)
+        if corrections.get(fix, SLIP + 1) <= SLIP and fix.lower() not in words.never_suggested
+    )
 
 
 def _common(word: str, words: _Words) -> bool:
