@@ -164,11 +164,12 @@ def _previous_word(text: str, start: int) -> re.Match[str] | None:
     return _PREVIOUS_WORD.search(text, max(0, start - 40), start)
 
 
-def _in_name(text: str, occurrence: _Occurrence, follows_form: bool) -> bool:
+def _in_name(text: str, occurrence: _Occurrence, follows_form: bool, precedes_form: bool) -> bool:
     """Whether the form is part of a proper name: "USA Today", "Team USA", "<US West Inc>", "Warburg (USA) Inc".
 
-    A capitalised word before the form is not a name's when it ends another
-    form ("United States usa"): fixing that one must not make this one count.
+    A capitalised word beside the form is not a name's when it is part of
+    another form ("United States usa", "US United States"): fixing that one
+    must not make this one count.
     """
     start, end = occurrence.start, occurrence.end
     opening = text.rfind("<", max(0, start - 80), start)
@@ -185,7 +186,7 @@ def _in_name(text: str, occurrence: _Occurrence, follows_form: bool) -> bool:
         and not starts_sentence(text, before.start(1))
     ):
         return True
-    after = _NAME_AFTER.match(text, end)
+    after = None if precedes_form else _NAME_AFTER.match(text, end)
     if after is None:
         return False
     word = after.group(1)
@@ -193,6 +194,11 @@ def _in_name(text: str, occurrence: _Occurrence, follows_form: bool) -> bool:
         return True
     group = occurrence.form.group
     return bool(group.modifies) and word not in group.modifies and word not in _SENTENCE_STARTERS
+
+
+def _only_space(text: str, start: int, end: int) -> bool:
+    """Whether nothing but spaces and brackets stands between two forms."""
+    return not text[start:end].strip(" ()")
 
 
 def _passes_guard(occurrence: _Occurrence, text: str, others: re.Pattern[str] | None) -> bool:
@@ -266,14 +272,15 @@ def find(story: Story, style: HouseStyle) -> Iterator:
     by_group: dict[str, list[_Occurrence]] = {}
     coordinated = {group.id: _coordinated_form(group) for group in style.variants if group.guarded}
     for paragraph, found in zip(story.paragraphs, story.per_paragraph(_paragraph_occurrences, style)):
-        previous_end = -1
-        for relative in found:
-            start = paragraph.start
+        start = paragraph.start
+        for index, relative in enumerate(found):
             occurrence = _Occurrence(relative.form, relative.start + start, relative.end + start, relative.suffix)
             group = occurrence.form.group
-            follows_form = previous_end >= 0 and not text[previous_end : occurrence.start].strip(" (")
-            previous_end = occurrence.end
-            if _passes_guard(occurrence, text, coordinated.get(group.id)) and not _in_name(text, occurrence, follows_form):
+            follows_form = index > 0 and _only_space(paragraph.text, found[index - 1].end, relative.start)
+            precedes_form = index + 1 < len(found) and _only_space(paragraph.text, relative.end, found[index + 1].start)
+            if _passes_guard(occurrence, text, coordinated.get(group.id)) and not _in_name(
+                text, occurrence, follows_form, precedes_form
+            ):
                 by_group.setdefault(group.id, []).append(occurrence)
 
     for occurrences in by_group.values():

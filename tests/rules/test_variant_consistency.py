@@ -137,9 +137,17 @@ def test_british_style_writes_healthcare():
     assert flagged(AP, "Spending on healthcare rose.") == [("healthcare", "health care")]
 
 
-def test_a_form_right_after_another_form_is_not_taken_for_part_of_a_name():
-    # "States" before "usa" ends a form, not a name like "Team USA": fixing both must leave nothing.
-    text = "United States usa"
-    assert flagged(AP, text) == [("United States", "U.S."), ("usa", "U.S.")]
+@pytest.mark.parametrize(
+    ("text", "forms"),
+    [
+        # "States" before "usa" ends a form, not a name like "Team USA".
+        ("United States usa", ["United States", "usa"]),
+        # "United" after "US" starts a form, not a name like "US Open".
+        ("US United States b", ["US", "United States"]),
+    ],
+)
+def test_a_form_beside_another_form_is_not_taken_for_part_of_a_name(text, forms):
+    # Fixing one must not make the other count: the group is fixed whole at once.
+    assert flagged(AP, text) == [(form, "U.S.") for form in forms]
     fixed = apply_fixes(text, [(i.start, i.end, i.replacements[0]) for i in AP.check(text)])
     assert flagged(AP, fixed) == []
