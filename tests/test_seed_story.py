@@ -45,6 +45,8 @@ EXPECTED = [
     ("quote-punctuation", 'in the region", the Syrian', '",', ',"'),
     ("quote-punctuation", 'a mistake anymore". An', '".', '."'),
     ("scrape-leftover", "Latest News", "Latest News", ""),
+    # The place is "At Tanf" twice and "Tanf" once: one name, two ways.
+    ("name-spelling", "near Tanf, a remote", "Tanf", "At Tanf"),
 ]
 
 NAMES = ["Gennady Gatilov", "Mattis", "Trofimov", "Tanf", "Bashar al-Assad", "Palmyra News Network", "Astana"]

@@ -33,8 +33,10 @@ Two different names are never merged, judged by what the story shows:
 
 Article and prefix variants of one place name ("al-Tanf / Al Tanf / At
 Tanf / Tanf") are one name too; the bare form counts only where the name is
-not a person's ("Bashar al-Assad ... Assad" is right), and a spaced "Al"
-only beside a hyphenated form, since "Al Gore" is a first name.
+not a person's ("Bashar al-Assad ... Assad" is right), and a spaced "Al" or
+"El" only beside a hyphenated form, since "Al Gore" is a first name; an
+article that takes the sound of the name's first letter ("At Tanf", "Ash
+Sharqat") is never one.
 """
 
 from __future__ import annotations
@@ -88,6 +90,8 @@ _ARTICLE = re.compile(
     r"(?P<article>[AaEe](?<![\w'’-].)(?:l|[dnrstz]|sh|th))(?P<joint>[- ])(?P<name>[A-Z][a-z][^\W\d_]*)(?![\w-])"
 )
 _SPACED_ARTICLES = frozenset(("Al", "El", "Ad", "An", "Ar", "As", "At", "Az", "Ash", "Ath"))
+# Spaced articles that are also first names ("Al Gore", "El Greco").
+_FIRST_NAME_ARTICLES = frozenset(("Al", "El"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,8 +332,13 @@ def _article_issues(story: Story, style: HouseStyle, names: dict[str, _Form]) ->
             by_name.setdefault(article.name, []).append((start, paragraph.start + article.end, article.form))
             if article.given_name_before:
                 people.add(article.name)
-    # "Al Gore" alone is a first name and a surname: a name counts only beside a hyphenated form.
-    by_name = {name: uses for name, uses in by_name.items() if any("-" in form for _, _, form in uses)}
+    # "Al Gore" alone is a first name and a surname: a name with only a spaced "Al" or "El" counts
+    # only beside a hyphenated form. An article that takes the sound of the name ("At Tanf") is one.
+    by_name = {
+        name: uses
+        for name, uses in by_name.items()
+        if any("-" in form or form.split(" ", 1)[0] not in _FIRST_NAME_ARTICLES for _, _, form in uses)
+    }
     after_article = {end for uses in by_name.values() for _, end, _ in uses}
     text = story.text
     starts = [paragraph.start for paragraph in story.paragraphs]

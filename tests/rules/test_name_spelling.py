@@ -102,3 +102,10 @@ def test_close_pairs_are_found_by_bucket_and_match_the_edit_distance():
     assert pairs == {("Trofimov", "Trofimow"), ("Peletier", "Pelletier"), ("Scrichapan", "Srichaphan"), ("Brown", "Crown")}
     assert edit_distance("Nakamura", "Nakamrua", 2) == 1
     assert within_one_edit("Nakamura", "Nakamrua") and not within_one_edit("Nakamura", "Namakura")
+
+
+def test_a_place_with_an_article_that_takes_its_sound_needs_no_hyphenated_form(ap_rule):
+    # "At Tanf" is never a first name, as "Al Gore" is: the bare "Tanf" is the same place.
+    text = "Troops near Tanf were moved. The At Tanf base is small. Officials in At Tanf said."
+    assert ap_rule.flags(text) == [("Tanf", ("At Tanf",))]
+    assert ap_rule.flags("Al Gore spoke in Nashville. Gore said he would run.") == []
