@@ -6,7 +6,8 @@ in the original's capitalisation. Left alone, since they are names: a
 capitalised word in mid-sentence ("Department of Defense", "Pearl Harbor",
 "World Trade Center", "Australian Labor Party"), and a capitalised word that
 opens a sentence but runs on into a name ("Defense Secretary Lloyd Austin",
-"Organization of American States"). Words in web and email addresses, words
+"Organization of American States"), and the few words that name one thing
+in either locale ("Labour", the British party). Words in web and email addresses, words
 in capitals and words the style lists under ``[words] spelling_exceptions``
 are never flagged.
 """
@@ -15,7 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from editor.engine.resources import word_list
 from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
 from editor.engine.words import REACH, match_case, starts_sentence, token_before
@@ -28,6 +31,11 @@ _TOKEN_AFTER = re.compile(r"\S*")
 _ADDRESS = re.compile(r"@|://|www\.|\w\.\w")
 # A capitalised word followed by another, perhaps across "of" or "for", is part of a name.
 _NAME_GOES_ON = re.compile(r"\s+(?:(?:of|for|and|on|the)\s+)*[A-Z]")
+
+
+@cache
+def _proper_nouns() -> frozenset[str]:
+    return frozenset(word_list("spelling-us-gb")["proper_nouns"])
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
@@ -49,7 +57,9 @@ def find(text: str, style: HouseStyle) -> Iterator:
         if house is None or not (word.islower() or word.istitle()):
             continue
         start, end = match.span()
-        if word[0].isupper() and (not starts_sentence(text, start) or _NAME_GOES_ON.match(text, end)):
+        if word[0].isupper() and (
+            word in _proper_nouns() or not starts_sentence(text, start) or _NAME_GOES_ON.match(text, end)
+        ):
             continue
         if _in_address(text, start, end):
             continue
@@ -85,5 +95,6 @@ RULE = ParagraphRule(
         "Details are at www.defence.example.org and press@defence.example.org.",
         "The computer program was canceled.",
         "THE DEFENCE REVIEW",
+        'Budget critics spoke of "have-nots." Labour leader Neil Kinnock called it a bribe.',
     ),
 )
