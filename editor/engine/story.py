@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
+
+from editor.engine.issues import Issue, places_notice, weighed
 
 Result = TypeVar("Result")
 
@@ -20,8 +21,9 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SENTENCE_END = re.compile(r"[.?!:][\"”’')\]]*\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+# A named tuple: a hostile text has a paragraph every few characters, and a dataclass is
+# several times as slow to make.
+class Paragraph(NamedTuple):
     start: int
     text: str
 
@@ -32,21 +34,18 @@ class Paragraph:
 
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Paragraphs in order, each without its surrounding blank lines."""
+    # Line breaks at the top of the text are not part of a paragraph; after a separator there
+    # are none, since the separator takes every blank line.
+    position = len(text) - len(text.lstrip("\r\n"))
     paragraphs = []
-    position = 0
-    for separator in _PARAGRAPH_BREAK.finditer(text):
-        _append_trimmed(paragraphs, text, position, separator.start())
+    for separator in _PARAGRAPH_BREAK.finditer(text, position):
+        end = separator.start()
+        if end > position and (body := text[position:end]).strip():
+            paragraphs.append(Paragraph(position, body))
         position = separator.end()
-    _append_trimmed(paragraphs, text, position, len(text))
+    if position < len(text) and (body := text[position:]).strip():
+        paragraphs.append(Paragraph(position, body))
     return paragraphs
-
-
-def _append_trimmed(paragraphs: list[Paragraph], text: str, start: int, end: int) -> None:
-    # Leading blank lines at the top of the text are not part of a paragraph.
-    while start < end and text[start] in "\r\n":
-        start += 1
-    if start < end and text[start:end].strip():
-        paragraphs.append(Paragraph(start, text[start:end]))
 
 
 class ParagraphMemo:
@@ -65,20 +64,36 @@ class ParagraphMemo:
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        self._used: dict[tuple[Callable, str], Any] = {}
-        self._unused: dict[tuple[Callable, str], Any] = {}
+        self._kept = 0
+        # For each way of reading a paragraph, its results by paragraph text.
+        self._used: dict[Callable, dict[str, Any]] = {}
+        self._unused: dict[Callable, dict[str, Any]] = {}
 
     def next_check(self) -> None:
         self._unused, self._used = self._used, {}
+        self._kept = 0
 
     def result(self, build: Callable[[str, Any], Result], text: str, style: Any) -> Result:
-        key = (build, text)
-        if key in self._used:
-            return self._used[key]
-        found = self._unused.pop(key) if key in self._unused else build(text, style)
-        if len(self._used) < self.limit:
-            self._used[key] = found
-        return found
+        used = self._used.get(build)
+        if used is not None and text in used:
+            return used[text]
+        return self.results(build, (text,), style)[0]
+
+    def results(self, build: Callable[[str, Any], Result], texts: Sequence[str], style: Any) -> list[Result]:
+        """``build(text, style)`` for each of ``texts``, each distinct text read once."""
+        used = self._used.setdefault(build, {})
+        unused = self._unused.get(build, {})
+        found = {}
+        for text in dict.fromkeys(texts):
+            if text in used:
+                found[text] = used[text]
+                continue
+            found[text] = unused.pop(text) if text in unused else build(text, style)
+            if self._kept < self.limit:
+                used[text] = found[text]
+                self._kept += 1
+        # Looking each text up in C: a hostile text has hundreds of thousands of paragraphs.
+        return list(map(found.__getitem__, texts))
 
 
 class Story:
@@ -86,8 +101,9 @@ class Story:
 
     def __init__(self, text: str, memo: ParagraphMemo | None = None) -> None:
         self.text = text
-        self._memo = memo
+        self._memo = memo or ParagraphMemo(0)
         self._derived: dict = {}
+        self._per_paragraph: dict[Callable, list] = {}
 
     def derived(self, build):
         """``build(self)`` once per story, so that rules reading the story the same way share it."""
@@ -102,22 +118,33 @@ class Story:
     def per_paragraph(self, build: Callable[[str, Any], Result], style: Any) -> list[Result]:
         """``build(paragraph_text, style)`` for each paragraph, from the memo where the story has one.
 
-        ``build`` must read nothing but the paragraph's text and the style.
+        ``build`` must read nothing but the paragraph's text and the style. Rules that read
+        paragraphs the same way share the one list, which none may change.
         """
-        if self._memo is None:
-            return [build(paragraph.text, style) for paragraph in self.paragraphs]
-        return [self._memo.result(build, paragraph.text, style) for paragraph in self.paragraphs]
+        if build not in self._per_paragraph:
+            self._per_paragraph[build] = self._memo.results(build, self._paragraph_texts, style)
+        return self._per_paragraph[build]
 
-    def found_in_paragraphs(self, build: Callable[[str, Any], tuple], style: Any) -> list:
-        """What ``build`` finds in each paragraph (as ``per_paragraph``), moved to offsets into the story.
+    @cached_property
+    def _paragraph_texts(self) -> list[str]:
+        return [paragraph.text for paragraph in self.paragraphs]
 
-        Each finding has a ``shifted(offset)`` method, as an ``Issue`` has.
+    def found_in_paragraphs(self, build: Callable[[str, Any], tuple], style: Any, rule: str) -> tuple[list, list[Issue]]:
+        """What ``build`` finds in each paragraph (as ``per_paragraph``), moved to offsets into the
+        story, and a notice for each paragraph where ``rule`` left some unread.
+
+        ``build`` reads a paragraph's places with ``first_places``; each finding has
+        ``start``, ``end`` and a ``shifted(offset)`` method, as an ``Issue`` has.
         """
-        return [
-            found.shifted(paragraph.start)
-            for paragraph, findings in zip(self.paragraphs, self.per_paragraph(build, style))
-            for found in findings
-        ]
+        found, notices = [], []
+        for paragraph, places in zip(self.paragraphs, self.per_paragraph(build, style)):
+            if not places:
+                continue  # most paragraphs: a story of many short ones is read in linear time
+            read, left = weighed(places, paragraph.text)
+            found.extend(place.shifted(paragraph.start) for place in read)
+            if left is not None:
+                notices.append(places_notice(paragraph.start + left.start, paragraph.start + left.end, rule))
+        return found, notices
 
     @cached_property
     def headline(self) -> Paragraph | None:

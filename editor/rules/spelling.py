@@ -424,7 +424,8 @@ def find(story: Story, style: HouseStyle) -> Iterator[Issue]:
     uses: Counter = Counter()
     used: set[str] = set()
     for reading in readings:
-        uses.update(reading.capitalised)
+        if reading.capitalised:
+            uses.update(reading.capitalised)
         used.update(reading.used)
     for paragraph, reading in zip(story.paragraphs, readings):
         for unknown in reading.unknown:
