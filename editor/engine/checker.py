@@ -26,7 +26,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 
-from editor.engine.issues import Issue, RuleError, RuleFailure, limit_notice
+from editor.engine.issues import (
+    MIN_PARAGRAPH_LIMIT,
+    MIN_STORY_LIMIT,
+    Issue,
+    RuleError,
+    RuleFailure,
+    issue_limit,
+    limit_notice,
+)
 from editor.engine.rule import ParagraphRule, Rule, StoryRule
 from editor.engine.story import Paragraph, ParagraphMemo, Story
 from editor.engine.style import HouseStyle, builtin_style, DEFAULT_STYLE
@@ -34,16 +42,6 @@ from editor.engine.style import HouseStyle, builtin_style, DEFAULT_STYLE
 # Results kept from one check to the next, a few per paragraph: enough for the
 # longest story the window opens (1 MB); a longer file is checked once through.
 KEPT_RESULTS = 100_000
-# One issue in every 40 characters is far more than copy has (real copy has one in several
-# hundred; the tests' file of a doubled word on every line one in 47); a short text may have more.
-CHARACTERS_PER_ISSUE = 40
-MIN_PARAGRAPH_LIMIT = 100
-MIN_STORY_LIMIT = 1_000
-
-
-def issue_limit(text: str, least: int) -> int:
-    """How many issues a paragraph or story of ``text`` shows at most: ``least``, or more in a long one."""
-    return max(least, len(text) // CHARACTERS_PER_ISSUE)
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import islice
+from typing import TypeVar
+
+Found = TypeVar("Found")
 
 CATEGORIES = ("consistency", "typo", "punctuation", "quotes", "style", "grammar", "spelling")
 SEVERITIES = ("error", "warning", "info")
 # The rule id of a notice that issues were left out: too many to show, or text no rule could read as copy.
 LIMIT_RULE = "issue-limit"
+# One issue in every 40 characters is far more than copy has (real copy has one in several
+# hundred; the tests' file of a doubled word on every line one in 47); a short text may have more.
+CHARACTERS_PER_ISSUE = 40
+MIN_PARAGRAPH_LIMIT = 100
+MIN_STORY_LIMIT = 1_000
+
+
+def issue_limit(text: str, least: int) -> int:
+    """How many issues a paragraph or story of ``text`` shows at most: ``least``, or more in a long one."""
+    return max(least, len(text) // CHARACTERS_PER_ISSUE)
+
+
+def first_places(places: Iterable[Found], paragraph: str) -> tuple[Found, ...]:
+    """The places a story rule weighs in ``paragraph``: its first ``issue_limit``, and one more if
+    there are more (``weighed`` tells them apart).
+
+    A rule that counts forms across the story before it decides reads every
+    place it counts, not only those it flags. A paragraph denser with them than
+    it may have issues is no copy (a table, a dump, a hostile file), and reading
+    them all is what would take the time.
+    """
+    return tuple(islice(places, issue_limit(paragraph, MIN_PARAGRAPH_LIMIT) + 1))
+
+
+def weighed(places: tuple[Found, ...], paragraph: str) -> tuple[tuple[Found, ...], Found | None]:
+    """The places of ``first_places`` a rule weighs, and the first one it leaves unread, if any:
+    where the rule says so with ``places_notice``."""
+    limit = issue_limit(paragraph, MIN_PARAGRAPH_LIMIT)
+    return (places[:limit], places[limit]) if len(places) > limit else (places, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +110,11 @@ def limit_notice(start: int, end: int, message: str) -> Issue:
         explanation="Text this dense with problems is seldom copy (a table, a dump, a damaged file): "
         "not all of its issues were looked for, and not all that were found are shown.",
     )
+
+
+def places_notice(start: int, end: int, rule: str) -> Issue:
+    """A notice at ``text[start:end]`` that ``rule`` read no further in its paragraph (see ``first_places``)."""
+    return limit_notice(start, end, f"Too many places for {rule} to weigh in this paragraph; not read from here on")
 
 
 def apply_fixes(text: str, fixes: list[tuple[int, int, str]]) -> str:

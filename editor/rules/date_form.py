@@ -21,10 +21,12 @@ rewrite the words around it.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from editor.engine.issues import first_places
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
@@ -130,7 +132,16 @@ def _skipped_month(written: str) -> bool:
 
 
 def _paragraph_dates(text: str, style: HouseStyle) -> tuple[_Date, ...]:
-    dates = []
+    dates = first_places(heapq.merge(_month_dates(text), _lowercase_days(text), key=_start), text)
+    return tuple(sorted(dates, key=_start))
+
+
+def _start(date: _Date) -> int:
+    return date.start
+
+
+def _month_dates(text: str) -> Iterator[_Date]:
+    """Dates read from their months, in text order."""
     for token in _MONTH_TOKEN.finditer(text):
         start, end = token.start(), token.end()
         point = bool(token.group("point"))
@@ -152,7 +163,10 @@ def _paragraph_dates(text: str, style: HouseStyle) -> tuple[_Date, ...]:
         else:
             date = None
         if date:
-            dates.append(date)
+            yield date
+
+
+def _lowercase_days(text: str) -> Iterator[_Date]:
     for ending in _LOWER_DAY.finditer(text):
         start = ending.start()
         # At most "wednes" before "day": reading further back would make a long run of letters quadratic.
@@ -160,8 +174,7 @@ def _paragraph_dates(text: str, style: HouseStyle) -> tuple[_Date, ...]:
             start -= 1
         end = ending.end()
         if text[start : ending.start() + len("day")] in _DAY_NAMES and not _in_other_text(text, start, end):
-            dates.append(_lower_name(start, end, text[start:end]))
-    return tuple(sorted(dates, key=lambda date: date.start))
+            yield _lower_name(start, end, text[start:end])
 
 
 def _in_other_text(text: str, start: int, end: int) -> bool:
@@ -182,7 +195,8 @@ def _house_month(style: HouseStyle, month: str) -> str:
 
 
 def find(story: Story, style: HouseStyle) -> Iterator:
-    dates = story.found_in_paragraphs(_paragraph_dates, style)
+    dates, notices = story.found_in_paragraphs(_paragraph_dates, style, RULE.id)
+    yield from notices
     orders = [date.order for date in dates if date.order]
     order = style.forms.date_order
     order_why = f"{style.name} style"

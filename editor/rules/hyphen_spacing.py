@@ -23,11 +23,13 @@ a dateline) and before a word that more often follows a dash ("one- for-five",
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from editor.engine.issues import first_places, places_notice, weighed
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle
@@ -103,11 +105,19 @@ class _Gap:
     doubtful: bool = False
 
 
-def _gaps(text: str) -> Iterator[_Gap]:
-    """Each gap beside what may be a compound's hyphen."""
+def _paragraph_gaps(text: str, style: HouseStyle) -> tuple[_Gap, ...]:
+    """Each gap beside what may be a compound's hyphen, in text order."""
     if " -" not in text and "- " not in text:
-        return
+        return ()
     code = _code_spans(text)
+    return first_places(heapq.merge(_gaps_before(text, code), _gaps_after(text, code), key=_start), text)
+
+
+def _start(gap: _Gap) -> int:
+    return gap.start
+
+
+def _gaps_before(text: str, code: list[int]) -> Iterator[_Gap]:
     for match in _SPACE_BEFORE.finditer(text):
         token = token_before(text, match.start())
         before = _LAST_WORD.search(token).group(1)
@@ -121,6 +131,9 @@ def _gaps(text: str) -> Iterator[_Gap]:
         doubtful = after.casefold() in _DASH_BEFORE or _is_dateline(before, after)
         clear = not doubtful and (after.islower() or _names_a_compound(before))
         yield _Gap(match.start(), match.end(), before, after, clear, doubtful)
+
+
+def _gaps_after(text: str, code: list[int]) -> Iterator[_Gap]:
     for match in _SPACE_AFTER.finditer(text):
         before = _LAST_WORD.search(token_before(text, match.start())).group(1)
         after = match.group(1)
@@ -129,10 +142,6 @@ def _gaps(text: str) -> Iterator[_Gap]:
         doubtful = after.casefold() in _DASH_BEFORE or _is_dateline(before, after) or before[0].isdigit()
         clear = not doubtful and _names_a_compound(before)
         yield _Gap(match.start(), match.end(), before, after, clear, doubtful)
-
-
-def _paragraph_gaps(text: str, style: HouseStyle) -> tuple[_Gap, ...]:
-    return tuple(_gaps(text))
 
 
 def _paragraph_evidence(text: str, style: HouseStyle) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
@@ -174,7 +183,12 @@ class _Evidence:
 
 def find(story: Story, style: HouseStyle) -> Iterator:
     evidence = _Evidence(story, style)
-    for paragraph, gaps in zip(story.paragraphs, story.per_paragraph(_paragraph_gaps, style)):
+    for paragraph, places in zip(story.paragraphs, story.per_paragraph(_paragraph_gaps, style)):
+        if not places:
+            continue
+        gaps, left = weighed(places, paragraph.text)
+        if left is not None:
+            yield places_notice(paragraph.start + left.start, paragraph.start + left.end, RULE.id)
         for gap in gaps:
             fixes = ["-"] if gap.clear else evidence.fixes(gap)
             if not fixes and gap.doubtful:

@@ -16,11 +16,13 @@ it, every "pct" becomes the house form. A form hyphenated into a compound
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from editor.engine.issues import first_places
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle
@@ -54,15 +56,20 @@ def _canonical(written: str) -> str:
 
 
 def _paragraph_percents(text: str, style: HouseStyle) -> tuple[_Percent, ...]:
-    forms = [match for match in _WORD_FORM.finditer(text) if not _joined_before(text, match.start())]
-    forms += _SIGN.finditer(text)
-    found = []
-    for match in sorted(forms, key=lambda match: match.start()):
+    return first_places(_percents(text), text)
+
+
+def _percents(text: str) -> Iterator[_Percent]:
+    words = (match for match in _WORD_FORM.finditer(text) if not _joined_before(text, match.start()))
+    for match in heapq.merge(words, _SIGN.finditer(text), key=_start):
         before = _FIGURE_BEFORE.search(text, max(0, match.start() - 24), match.start())
         if before is None and match.group() == "%":
             continue  # a sign with no figure before it ("%20") is no percentage
-        found.append(_Percent(match.start(), match.end(), _canonical(match.group()), before.start() if before else -1))
-    return tuple(found)
+        yield _Percent(match.start(), match.end(), _canonical(match.group()), before.start() if before else -1)
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
 
 
 def _joined_before(text: str, start: int) -> bool:
@@ -82,7 +89,8 @@ def _target(style: HouseStyle, counts: Counter) -> str:
 
 
 def find(story: Story, style: HouseStyle) -> Iterator:
-    percents = story.found_in_paragraphs(_paragraph_percents, style)
+    percents, notices = story.found_in_paragraphs(_paragraph_percents, style, RULE.id)
+    yield from notices
     if not percents:
         return
     counts = Counter(percent.form for percent in percents)
