@@ -23,7 +23,9 @@ of capitals (a headline).
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Iterator
 
 from editor.engine.issues import Issue
 from editor.engine.numbers import NUMBER_WORDS, in_words, value_of
@@ -112,11 +114,19 @@ def _words_at_or_above(style: HouseStyle) -> re.Pattern[str]:
     return re.compile(rf"(?P<number>{word_trie(words)}){_NOUN_AFTER}")
 
 
-def find(text: str, style: HouseStyle) -> list[Issue]:
+def find(text: str, style: HouseStyle) -> Iterator[Issue]:
     if not _LOWERCASE.search(text):
-        return []  # a line in capitals: a headline
+        return iter(())  # a line in capitals: a headline
+    # Each reading goes in text order; merged, they are read only as far as the issues taken.
+    return heapq.merge(_figures(text, style), _numbers_in_words(text, style), _percentages_in_words(text), key=_start)
+
+
+def _start(issue: Issue) -> int:
+    return issue.start
+
+
+def _figures(text: str, style: HouseStyle) -> Iterator[Issue]:
     limit = style.forms.spell_out_below
-    found = []
     for match in _FIGURE_COUNT.finditer(text):
         start, end = match.span("number")
         if (start and (is_word_char(text[start - 1]) or text[start - 1] in _NOT_BEFORE_FIGURE)) or text[start] == "0":
@@ -126,17 +136,25 @@ def find(text: str, style: HouseStyle) -> list[Issue]:
         value = int(match.group("number"))
         if starts_sentence(text, start):
             words = in_words(value)
-            found.append(_issue(start, end, text, words[0].upper() + words[1:], "starts"))
+            yield _issue(start, end, text, words[0].upper() + words[1:], "starts")
         elif value < limit and not _labelled(text, start):
-            found.append(_issue(start, end, text, in_words(value), "small", limit))
-    if limit < 100:
-        for match in style.compiled("number-form", _words_at_or_above).finditer(text):
-            start, end = match.span("number")
-            if (start and is_word_char(text[start - 1])) or not _is_count_noun(match.group("noun")):
-                continue
-            if _AGE_AFTER.match(text, match.end()) or _in_series(text, start, end) or _labelled(text, start):
-                continue
-            found.append(_issue(start, end, text, str(value_of(match.group("number"))), "large", limit))
+            yield _issue(start, end, text, in_words(value), "small", limit)
+
+
+def _numbers_in_words(text: str, style: HouseStyle) -> Iterator[Issue]:
+    limit = style.forms.spell_out_below
+    if limit >= 100:
+        return
+    for match in style.compiled("number-form", _words_at_or_above).finditer(text):
+        start, end = match.span("number")
+        if (start and is_word_char(text[start - 1])) or not _is_count_noun(match.group("noun")):
+            continue
+        if _AGE_AFTER.match(text, match.end()) or _in_series(text, start, end) or _labelled(text, start):
+            continue
+        yield _issue(start, end, text, str(value_of(match.group("number"))), "large", limit)
+
+
+def _percentages_in_words(text: str) -> Iterator[Issue]:
     for percent in _PERCENT_WORD.finditer(text):
         words = _WORDS_BEFORE.search(text, max(0, percent.start() - 24), percent.start())
         if words is None:
@@ -144,8 +162,7 @@ def find(text: str, style: HouseStyle) -> list[Issue]:
         start, end = words.span("number")
         if starts_sentence(text, start) or _in_series(text, start, end) or _labelled(text, start):
             continue
-        found.append(_issue(start, end, text, str(value_of(words.group("number"))), "percent"))
-    return sorted(found, key=lambda issue: issue.start)
+        yield _issue(start, end, text, str(value_of(words.group("number"))), "percent")
 
 
 def _issue(start: int, end: int, text: str, replacement: str, reason: str, limit: int = 10):
