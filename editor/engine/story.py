@@ -74,24 +74,22 @@ class ParagraphMemo:
         self._kept = 0
 
     def result(self, build: Callable[[str, Any], Result], text: str, style: Any) -> Result:
+        """``build(text, style)``, from the memo if this check or the one before read ``text``."""
         used = self._used.get(build)
-        if used is not None and text in used:
+        if used is None:
+            used = self._used[build] = {}
+        elif text in used:
             return used[text]
-        return self.results(build, (text,), style)[0]
+        unused = self._unused.get(build)
+        found = unused.pop(text) if unused and text in unused else build(text, style)
+        if self._kept < self.limit:
+            used[text] = found
+            self._kept += 1
+        return found
 
     def results(self, build: Callable[[str, Any], Result], texts: Sequence[str], style: Any) -> list[Result]:
-        """``build(text, style)`` for each of ``texts``, each distinct text read once."""
-        used = self._used.setdefault(build, {})
-        unused = self._unused.get(build, {})
-        found = {}
-        for text in dict.fromkeys(texts):
-            if text in used:
-                found[text] = used[text]
-                continue
-            found[text] = unused.pop(text) if text in unused else build(text, style)
-            if self._kept < self.limit:
-                used[text] = found[text]
-                self._kept += 1
+        """``result`` for each of ``texts``, each distinct text read once."""
+        found = {text: self.result(build, text, style) for text in dict.fromkeys(texts)}
         # Looking each text up in C: a hostile text has hundreds of thousands of paragraphs.
         return list(map(found.__getitem__, texts))
 

@@ -198,6 +198,9 @@ def _is_capitalised(word: str) -> bool:
 # ---------------------------------------------------------------- one paragraph
 
 
+_NOT_PROSE_READING = _Reading((), Counter(), frozenset())
+
+
 def _read(text: str, style: HouseStyle) -> _Reading:
     words = words_of(style)
     masked = _NOT_PROSE.sub(lambda match: " " * len(match.group()), text)
@@ -211,6 +214,8 @@ def _read(text: str, style: HouseStyle) -> _Reading:
     capitalised = Counter({word: count for word, count in uses.items() if _is_capitalised(word)})
     if all(_fine_alone(word, words) for word in uses):
         return _Reading((), capitalised, frozenset(uses))
+    if _is_not_prose(_surely_unknown_lowercase(uses, words), sum(uses.values())):
+        return _NOT_PROSE_READING
     tokens = []
     add = tokens.append
     for match in _WORD.finditer(masked):
@@ -223,9 +228,8 @@ def _read(text: str, style: HouseStyle) -> _Reading:
             add(_Token(start, start + length, word))
     known = [_knows_alone(text, token, words) for token in tokens]
     unknown_lowercase = sum(not fine and token.word.islower() for fine, token in zip(known, tokens))
-    if unknown_lowercase > max(NOT_PROSE_WORDS, NOT_PROSE_SHARE * len(tokens)):
-        # A table of codes, a foreign language, a pasted blob: not English prose to spell.
-        return _Reading((), Counter(), frozenset())
+    if _is_not_prose(unknown_lowercase, len(tokens)):
+        return _NOT_PROSE_READING
     unknown: list[_Unknown] = []
     index = 0
     count = len(tokens)
@@ -243,12 +247,34 @@ def _read(text: str, style: HouseStyle) -> _Reading:
             unknown.append(joined)
             index += 2
             continue
-        if not known[index]:
+        if not known[index] and not _surely_name(token.word, capitalised, words):
             found = _unknown(text, tokens, index, words)
             if found is not None:
                 unknown.append(found)
         index += 1
     return _Reading(tuple(unknown), capitalised, frozenset(uses))
+
+
+def _is_not_prose(unknown_lowercase: int, word_count: int) -> bool:
+    """A table of codes, a foreign language, a pasted blob: not English prose to spell."""
+    return unknown_lowercase > max(NOT_PROSE_WORDS, NOT_PROSE_SHARE * word_count)
+
+
+def _surely_unknown_lowercase(uses: Counter, words: _Words) -> int:
+    """How many of a paragraph's words are lowercase and unknown wherever they stand (not "etc"
+    before its stop): at most as many as its reading finds, so that a paragraph these make no
+    prose is known to be none before its words are read one by one."""
+    return sum(
+        count
+        for word, count in uses.items()
+        if word.islower() and not _fine_alone(word, words) and not words.knows(word + ".")
+    )
+
+
+def _surely_name(word: str, capitalised: Counter, words: _Words) -> bool:
+    """A capitalised word the paragraph itself uses twice: taken for a name whatever its neighbours
+    (``_name_slips``), so not weighed at each use (a table of one name is read in linear time)."""
+    return capitalised[word] >= 2 and word.lower() not in words.expand
 
 
 def _fine_alone(word: str, words: _Words) -> bool:
