@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
@@ -127,21 +127,33 @@ class Story:
     def _paragraph_texts(self) -> list[str]:
         return [paragraph.text for paragraph in self.paragraphs]
 
-    def found_in_paragraphs(self, build: Callable[[str, Any], tuple], style: Any, rule: str) -> tuple[list, list[Issue]]:
-        """What ``build`` finds in each paragraph (as ``per_paragraph``), moved to offsets into the
-        story, and a notice for each paragraph where ``rule`` left some unread.
+    def weighed_paragraphs(
+        self, build: Callable[[str, Any], tuple], style: Any, rule: str
+    ) -> Iterator[tuple[Paragraph, tuple, Issue | None]]:
+        """For each paragraph where ``build`` finds places (reading them with ``first_places``): the
+        paragraph, the places ``rule`` weighs (offsets into the paragraph), and a notice where it
+        left some unread, or None.
 
-        ``build`` reads a paragraph's places with ``first_places``; each finding has
-        ``start``, ``end`` and a ``shifted(offset)`` method, as an ``Issue`` has.
+        Paragraphs with no places are passed over: a story of many short ones is read in linear time.
         """
-        found, notices = [], []
         for paragraph, places in zip(self.paragraphs, self.per_paragraph(build, style)):
             if not places:
-                continue  # most paragraphs: a story of many short ones is read in linear time
+                continue
             read, left = weighed(places, paragraph.text)
-            found.extend(place.shifted(paragraph.start) for place in read)
+            notice = None
             if left is not None:
-                notices.append(places_notice(paragraph.start + left.start, paragraph.start + left.end, rule))
+                notice = places_notice(paragraph.start + left.start, paragraph.start + left.end, rule)
+            yield paragraph, read, notice
+
+    def found_in_paragraphs(self, build: Callable[[str, Any], tuple], style: Any, rule: str) -> tuple[list, list[Issue]]:
+        """What ``build`` finds in each paragraph (as ``weighed_paragraphs``), moved to offsets into
+        the story, and the notices. Each finding has ``start``, ``end`` and a ``shifted(offset)``
+        method, as an ``Issue`` has."""
+        found, notices = [], []
+        for paragraph, read, notice in self.weighed_paragraphs(build, style, rule):
+            found.extend(place.shifted(paragraph.start) for place in read)
+            if notice is not None:
+                notices.append(notice)
         return found, notices
 
     @cached_property

@@ -25,6 +25,7 @@ import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from editor.engine.issues import first_places
 from editor.engine.resources import word_list
@@ -132,12 +133,8 @@ def _skipped_month(written: str) -> bool:
 
 
 def _paragraph_dates(text: str, style: HouseStyle) -> tuple[_Date, ...]:
-    dates = first_places(heapq.merge(_month_dates(text), _lowercase_days(text), key=_start), text)
-    return tuple(sorted(dates, key=_start))
-
-
-def _start(date: _Date) -> int:
-    return date.start
+    dates = first_places(heapq.merge(_month_dates(text), _lowercase_days(text), key=attrgetter("start")), text)
+    return tuple(sorted(dates, key=attrgetter("start")))
 
 
 def _month_dates(text: str) -> Iterator[_Date]:

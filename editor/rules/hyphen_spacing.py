@@ -28,8 +28,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 
-from editor.engine.issues import first_places, places_notice, weighed
+from editor.engine.issues import first_places
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle
@@ -110,11 +111,7 @@ def _paragraph_gaps(text: str, style: HouseStyle) -> tuple[_Gap, ...]:
     if " -" not in text and "- " not in text:
         return ()
     code = _code_spans(text)
-    return first_places(heapq.merge(_gaps_before(text, code), _gaps_after(text, code), key=_start), text)
-
-
-def _start(gap: _Gap) -> int:
-    return gap.start
+    return first_places(heapq.merge(_gaps_before(text, code), _gaps_after(text, code), key=attrgetter("start")), text)
 
 
 def _gaps_before(text: str, code: list[int]) -> Iterator[_Gap]:
@@ -183,12 +180,9 @@ class _Evidence:
 
 def find(story: Story, style: HouseStyle) -> Iterator:
     evidence = _Evidence(story, style)
-    for paragraph, places in zip(story.paragraphs, story.per_paragraph(_paragraph_gaps, style)):
-        if not places:
-            continue
-        gaps, left = weighed(places, paragraph.text)
-        if left is not None:
-            yield places_notice(paragraph.start + left.start, paragraph.start + left.end, RULE.id)
+    for paragraph, gaps, notice in story.weighed_paragraphs(_paragraph_gaps, style, RULE.id):
+        if notice is not None:
+            yield notice
         for gap in gaps:
             fixes = ["-"] if gap.clear else evidence.fixes(gap)
             if not fixes and gap.doubtful:

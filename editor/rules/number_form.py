@@ -26,6 +26,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 
 from editor.engine.issues import Issue
 from editor.engine.numbers import NUMBER_WORDS, in_words, value_of
@@ -118,11 +119,8 @@ def find(text: str, style: HouseStyle) -> Iterator[Issue]:
     if not _LOWERCASE.search(text):
         return iter(())  # a line in capitals: a headline
     # Each reading goes in text order; merged, they are read only as far as the issues taken.
-    return heapq.merge(_figures(text, style), _numbers_in_words(text, style), _percentages_in_words(text), key=_start)
-
-
-def _start(issue: Issue) -> int:
-    return issue.start
+    readings = (_figures(text, style), _numbers_in_words(text, style), _percentages_in_words(text))
+    return heapq.merge(*readings, key=attrgetter("start"))
 
 
 def _figures(text: str, style: HouseStyle) -> Iterator[Issue]:

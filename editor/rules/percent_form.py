@@ -61,15 +61,11 @@ def _paragraph_percents(text: str, style: HouseStyle) -> tuple[_Percent, ...]:
 
 def _percents(text: str) -> Iterator[_Percent]:
     words = (match for match in _WORD_FORM.finditer(text) if not _joined_before(text, match.start()))
-    for match in heapq.merge(words, _SIGN.finditer(text), key=_start):
+    for match in heapq.merge(words, _SIGN.finditer(text), key=re.Match.start):
         before = _FIGURE_BEFORE.search(text, max(0, match.start() - 24), match.start())
         if before is None and match.group() == "%":
             continue  # a sign with no figure before it ("%20") is no percentage
         yield _Percent(match.start(), match.end(), _canonical(match.group()), before.start() if before else -1)
-
-
-def _start(match: re.Match[str]) -> int:
-    return match.start()
 
 
 def _joined_before(text: str, start: int) -> bool:

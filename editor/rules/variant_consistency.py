@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from editor.engine.issues import first_places, places_notice, weighed
+from editor.engine.issues import first_places
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle, VariantGroup
@@ -272,13 +272,10 @@ def find(story: Story, style: HouseStyle) -> Iterator:
     text = story.text
     by_group: dict[str, list[_Occurrence]] = {}
     coordinated = {group.id: _coordinated_form(group) for group in style.variants if group.guarded}
-    for paragraph, places in zip(story.paragraphs, story.per_paragraph(_paragraph_occurrences, style)):
-        if not places:
-            continue
+    for paragraph, found, notice in story.weighed_paragraphs(_paragraph_occurrences, style, RULE.id):
+        if notice is not None:
+            yield notice
         start = paragraph.start
-        found, left = weighed(places, paragraph.text)
-        if left is not None:
-            yield places_notice(left.start + start, left.end + start, RULE.id)
         for index, relative in enumerate(found):
             occurrence = _Occurrence(relative.form, relative.start + start, relative.end + start, relative.suffix)
             group = occurrence.form.group
