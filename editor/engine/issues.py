@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import TypeVar
 
@@ -64,7 +64,20 @@ class Issue:
     group: str | None = None
 
     def shifted(self, offset: int) -> Issue:
-        return replace(self, start=self.start + offset, end=self.end + offset)
+        if not offset:
+            return self
+        # Positional, not dataclasses.replace (twice as slow): a story's issues are all shifted.
+        return Issue(
+            self.rule,
+            self.category,
+            self.severity,
+            self.start + offset,
+            self.end + offset,
+            self.message,
+            self.explanation,
+            self.replacements,
+            self.group,
+        )
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.rule)
