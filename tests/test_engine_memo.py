@@ -13,7 +13,8 @@ def test_a_result_is_kept_while_a_check_uses_it_and_dropped_after_a_check_withou
     memo = ParagraphMemo(100)
     for paragraphs in (["a", "b"], ["a", "c"], ["a", "b"]):
         memo.next_check()
-        assert [memo.result(shout, text, None) for text in paragraphs] == [text.upper() for text in paragraphs]
+        # One paragraph at a time, as the checker reads a story in pieces.
+        assert [memo.results(shout, [text], None)[0] for text in paragraphs] == [text.upper() for text in paragraphs]
     # "a" is read once; "b", unused by the second check, is read again by the third.
     assert built == ["a", "b", "c", "b"]
 
@@ -44,5 +45,5 @@ def test_beyond_its_limit_the_memo_reads_without_keeping():
     memo = ParagraphMemo(2)
     for _ in range(2):
         memo.next_check()
-        assert [memo.result(shout, text, None) for text in "abc"] == ["A", "B", "C"]
+        assert memo.results(shout, list("abca"), None) == ["A", "B", "C", "A"]
     assert built == ["a", "b", "c", "c"]

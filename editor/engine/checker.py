@@ -42,6 +42,10 @@ from editor.engine.style import HouseStyle, builtin_style, DEFAULT_STYLE
 # Results kept from one check to the next, a few per paragraph: enough for the
 # longest story the window opens (1 MB); a longer file is checked once through.
 KEPT_RESULTS = 100_000
+# Paragraphs read together (see ``ParagraphMemo.results``); the most read past the story's issue limit.
+PIECE = 1_000
+# What a paragraph with no issues and no failures gives.
+_NOTHING: tuple[tuple[Issue, ...], tuple[RuleFailure, ...]] = ((), ())
 
 
 @dataclass(frozen=True)
@@ -88,22 +92,27 @@ class Checker:
         issues: list[Issue] = []
         failures: dict[str, RuleFailure] = {}
         placed = {}
-        for paragraph in story.paragraphs:
+        paragraphs = story.paragraphs
+        for first in range(0, len(paragraphs), PIECE):
+            piece = paragraphs[first : first + PIECE]
             if len(issues) > limit:
-                break  # the paragraphs after these hold none of the story's first ``limit`` issues
-            found, failed = self._memo.result(self._paragraph_issues, paragraph.text, self.style)
-            for failure in failed:
-                failures.setdefault(failure.rule, failure)
-            if not found:
-                continue
-            key = (paragraph.start, paragraph.text)
-            # An edit moves only the paragraphs after it; the others' issues are where they were.
-            shifted = self._placed.get(key)
-            if shifted is None:
-                shifted = tuple(issue.shifted(paragraph.start) for issue in found)
-            if len(placed) < KEPT_RESULTS:
-                placed[key] = shifted
-            issues.extend(shifted)
+                break
+            results = self._memo.results(self._paragraph_issues, [paragraph.text for paragraph in piece], self.style)
+            for paragraph, (found, failed) in zip(piece, results):
+                if len(issues) > limit:
+                    break  # the paragraphs after these hold none of the story's first ``limit`` issues
+                for failure in failed:
+                    failures.setdefault(failure.rule, failure)
+                if not found:
+                    continue
+                key = (paragraph.start, paragraph.text)
+                # An edit moves only the paragraphs after it; the others' issues are where they were.
+                shifted = self._placed.get(key)
+                if shifted is None:
+                    shifted = tuple(issue.shifted(paragraph.start) for issue in found)
+                if len(placed) < KEPT_RESULTS:
+                    placed[key] = shifted
+                issues.extend(shifted)
         self._placed = placed
         for rule in self._story_rules:
             try:
@@ -118,9 +127,11 @@ class Checker:
         failures = []
         for rule in self._paragraph_rules:
             try:
-                found.extend(list(islice(rule.find(text, style), limit + 1)))
+                found.extend(islice(rule.find(text, style), limit + 1))
             except Exception as error:  # noqa: BLE001 - reported as the rule's failure
                 failures.append(RuleFailure.of(rule.id, error))
+        if not found and not failures:
+            return _NOTHING
         return tuple(_first(found, limit, "paragraph")), tuple(failures)
 
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
-from functools import cached_property
+from functools import cached_property, partial
+from itertools import accumulate, compress, islice, repeat
 from typing import Any, NamedTuple, TypeVar
 
 from editor.engine.issues import Issue, places_notice, weighed
 
 Result = TypeVar("Result")
 
-_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)(?:[^\S\r\n]*(?:\r\n|\r|\n))+")
+# A separator in a group, so that splitting keeps it: the paragraphs' offsets are counted from it.
+_PARAGRAPH_SPLIT = re.compile(r"((?:\r\n|\r|\n)(?:[^\S\r\n]*(?:\r\n|\r|\n))+)")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SENTENCE_END = re.compile(r"[.?!:][\"”’')\]]*\s*$")
 
@@ -32,20 +34,22 @@ class Paragraph(NamedTuple):
         return self.start + len(self.text)
 
 
+_new_paragraph = partial(tuple.__new__, Paragraph)
+
+
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Paragraphs in order, each without its surrounding blank lines."""
     # Line breaks at the top of the text are not part of a paragraph; after a separator there
     # are none, since the separator takes every blank line.
-    position = len(text) - len(text.lstrip("\r\n"))
-    paragraphs = []
-    for separator in _PARAGRAPH_BREAK.finditer(text, position):
-        end = separator.start()
-        if end > position and (body := text[position:end]).strip():
-            paragraphs.append(Paragraph(position, body))
-        position = separator.end()
-    if position < len(text) and (body := text[position:]).strip():
-        paragraphs.append(Paragraph(position, body))
-    return paragraphs
+    lead = len(text) - len(text.lstrip("\r\n"))
+    # Split in C, bodies and separators in turn, each body's offset summed from the lengths
+    # before it: a hostile text has a paragraph every few characters.
+    pieces = _PARAGRAPH_SPLIT.split(text[lead:] if lead else text)
+    bodies = pieces[::2]
+    starts = islice(accumulate(map(len, pieces), initial=lead), 0, None, 2)
+    # A body of blanks (before the first separator or after the last) is no paragraph. Each
+    # paragraph is made the way NamedTuple makes one, without its constructor's call in Python.
+    return list(map(_new_paragraph, compress(zip(starts, bodies), map(str.strip, bodies))))
 
 
 class ParagraphMemo:
@@ -73,24 +77,29 @@ class ParagraphMemo:
         self._unused, self._used = self._used, {}
         self._kept = 0
 
-    def result(self, build: Callable[[str, Any], Result], text: str, style: Any) -> Result:
-        """``build(text, style)``, from the memo if this check or the one before read ``text``."""
+    def results(self, build: Callable[[str, Any], Result], texts: Sequence[str], style: Any) -> list[Result]:
+        """``build(text, style)`` for each of ``texts``, each distinct text read once, from the memo
+        where this check or the one before read it."""
         used = self._used.get(build)
         if used is None:
             used = self._used[build] = {}
-        elif text in used:
-            return used[text]
-        unused = self._unused.get(build)
-        found = unused.pop(text) if unused and text in unused else build(text, style)
-        if self._kept < self.limit:
-            used[text] = found
-            self._kept += 1
-        return found
-
-    def results(self, build: Callable[[str, Any], Result], texts: Sequence[str], style: Any) -> list[Result]:
-        """``result`` for each of ``texts``, each distinct text read once."""
-        found = {text: self.result(build, text, style) for text in dict.fromkeys(texts)}
-        # Looking each text up in C: a hostile text has hundreds of thousands of paragraphs.
+        unused = self._unused.get(build) or {}
+        distinct = dict.fromkeys(texts)
+        # Comprehensions and ``map`` rather than a loop of calls: a hostile text has hundreds of
+        # thousands of paragraphs, and a loop in Python costs more than many builds do.
+        new = [text for text in distinct if text not in used]
+        unread = [text for text in new if text not in unused]
+        found = dict(zip(unread, map(build, unread, repeat(style))))
+        if len(unread) < len(new):
+            found.update((text, unused.pop(text)) for text in new if text in unused)
+        room = self.limit - self._kept
+        if room > 0:
+            kept = dict(islice(found.items(), room))
+            used.update(kept)
+            self._kept += len(kept)
+        if len(new) < len(distinct):
+            old = [text for text in distinct if text not in found]
+            found.update(zip(old, map(used.__getitem__, old)))
         return list(map(found.__getitem__, texts))
 
 
