@@ -1,6 +1,6 @@
 """The variant scan finds what trying every form in turn, longest first, at each word start finds.
 
-The scan's pattern dispatches on the character a form can start with; this
+The scan's pattern reads each form's first character against a plain class; this
 checks it against the plain reading it replaces, on generated wire text and
 on a style whose forms share first letters in both cases, and checks that
 scanning paragraph by paragraph (as the checker's memo does) finds the same.
@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from editor.engine import builtin_style
 from editor.engine.story import Story
 from editor.engine.style import VariantGroup
-from editor.rules.variant_consistency import _alternative, _compile, _occurrences, _paragraph_occurrences
+from editor.engine.words import INNER_SPACE
+from editor.rules.variant_consistency import _compile, _occurrences, _paragraph_occurrences
 
 AP = builtin_style("ap")
 MIXED_CASE = replace(
@@ -40,10 +41,20 @@ wire_text = st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join) | st.li
 ).map("".join)
 
 
+def plain_pattern(entry):
+    """The form as written, its inflections in group s0, a word boundary after a form ending in one."""
+    body = INNER_SPACE.join(re.escape(part) for part in entry.form.split())
+    if not entry.group.case_sensitive:
+        body = f"(?i:{body})"
+    if entry.group.inflections:
+        body += "(?P<s0>" + "|".join(map(re.escape, sorted(entry.group.inflections, key=len, reverse=True))) + ")?"
+    return body + (r"(?!\w)" if re.match(r"\w", entry.form[-1]) else "")
+
+
 def reference_occurrences(text, style):
     """At each word start whose first character some form starts with, the first form (longest first) that matches."""
     _, forms = _compile(style)
-    patterns = [re.compile(_alternative(entry, "0")) for entry in forms]
+    patterns = [re.compile(plain_pattern(entry)) for entry in forms]
     first = {entry.form[0] for entry in forms} | {
         entry.form[0].swapcase() for entry in forms if not entry.group.case_sensitive
     }

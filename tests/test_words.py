@@ -1,8 +1,21 @@
-"""The shared text helpers: where sentences start and end."""
+"""The shared text helpers: where sentences start and end, and phrases as patterns."""
+
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from editor.engine.words import REACH, ends_sentence, starts_sentence, token_before, word_after, word_before
+from editor.engine.words import (
+    REACH,
+    bounded_phrase,
+    class_led_phrase,
+    ends_sentence,
+    starts_sentence,
+    token_before,
+    word_after,
+    word_before,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,3 +69,31 @@ def test_a_word_running_past_the_reach_is_no_word():
 def test_a_word_opens_the_text_after_spaces_and_opening_marks_only():
     assert starts_sentence('  "(Defence', 4)
     assert not starts_sentence('( "Defence', 3)
+
+
+# Each character on its own, between characters that are no word's.
+EVERY_CHARACTER = "\0".join(chr(point) for point in range(0x110000) if not 0xD800 <= point <= 0xDFFF)
+
+
+@pytest.mark.parametrize("letter", ["a", "i", "K", "s", "é", "5", "."])
+def test_a_class_led_phrase_takes_as_its_first_character_what_case_insensitive_matching_does(letter):
+    led = re.compile(class_led_phrase(letter, case_sensitive=False))
+    found = led.findall(EVERY_CHARACTER)
+    assert found == bounded_phrase(letter, case_sensitive=False).findall(EVERY_CHARACTER)
+    assert len(found) >= 1 + letter.isalpha()
+
+
+PHRASE_PIECES = ["can not", "a lot", "Kilo", "sh", "US Air", "U.S.", "é u", "5 pct", "-backed", "ſh"]
+TEXT_PIECES = PHRASE_PIECES + [" ", "  ", "\n", "\n\n", "a", "CAN\nNOT", "KILO", "Ilo", "x", "_", ".", "ÉU", "É u"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(PHRASE_PIECES),
+    st.booleans(),
+    st.lists(st.sampled_from(TEXT_PIECES), max_size=12).map("".join),
+)
+def test_a_class_led_phrase_matches_where_the_bounded_phrase_does(phrase, case_sensitive, text):
+    led = re.compile(class_led_phrase(phrase, case_sensitive))
+    spans = [match.span() for match in led.finditer(text)]
+    assert spans == [match.span() for match in bounded_phrase(phrase, case_sensitive).finditer(text)]

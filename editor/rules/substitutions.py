@@ -18,27 +18,25 @@ from editor.engine.patterns import Template, compile_user_pattern, expand, read_
 from editor.engine.quotes import inside_quotation, read_quotes
 from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle, Substitution
-from editor.engine.words import bounded_phrase, is_word_char, match_case, word_after, word_before
+from editor.engine.words import class_led_phrase, match_case, word_after, word_before
 
 
 def _compile(style: HouseStyle) -> list[tuple[re.Pattern[str], list[Substitution], Template | None]]:
-    """Every ``find`` phrase in one alternation, one group each, so a paragraph is read once;
-    each ``pattern`` on its own (on RE2, see ``editor.engine.patterns``), with its replacement
-    template, since its groups belong to its replacement."""
+    """Every ``find`` phrase in one alternation, each ending in an empty group of its own that says
+    which matched, so a paragraph is read once; each ``pattern`` on its own (on RE2, see
+    ``editor.engine.patterns``), with its replacement template, since its groups belong to its
+    replacement."""
     phrases = [substitution for substitution in style.substitutions if substitution.find is not None]
     compiled = []
     if phrases:
-        alternatives = []
+        alternatives = [class_led_phrase(p.find, p.case_sensitive) + "()" for p in phrases]
         first_letters = set()
         for substitution in phrases:
-            body = bounded_phrase(substitution.find, True).pattern
-            alternatives.append(f"({body})" if substitution.case_sensitive else f"((?i:{body}))")
             first = substitution.find[0]
             first_letters.update(first if substitution.case_sensitive else (first.lower(), first.upper()))
         # The look-ahead lets the scan skip positions no phrase can start at (twice as fast).
         candidates = re.escape("".join(sorted(first_letters)))
-        word_start = r"(?<!\w)" if all(is_word_char(p.find[0]) for p in phrases) else ""
-        compiled.append((re.compile(f"(?=[{candidates}]){word_start}(?:{'|'.join(alternatives)})"), phrases, None))
+        compiled.append((re.compile(f"(?=[{candidates}])(?:{'|'.join(alternatives)})"), phrases, None))
     for substitution in style.substitutions:
         if substitution.pattern is not None:
             pattern = compile_user_pattern(substitution.pattern, substitution.case_sensitive)

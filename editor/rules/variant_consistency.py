@@ -36,7 +36,7 @@ from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle, VariantGroup
 from editor.engine.quotes import inside_quotation, story_quotes
-from editor.engine.words import INNER_SPACE, match_case, starts_sentence
+from editor.engine.words import class_led_phrase, match_case, starts_sentence
 
 # Words after a form that show the form is a noun (a verb, a preposition, a
 # conjunction or a determiner follows it), so it does not modify what follows.
@@ -94,44 +94,28 @@ def _compile(style: HouseStyle) -> tuple[re.Pattern[str], list[_Form]]:
     forms = [_Form(group, form) for group in style.variants for form in group.forms]
     # Longer forms first, so that "U.S.A." is read before "U.S." and "United States" before "US".
     forms.sort(key=lambda entry: -len(entry.form))
-    # One branch per set of characters that the same forms can start with, behind a look-ahead
-    # for those characters, so that the scan tries only the few forms that can start where it
-    # stands (trying all of them at every word made this the slowest part of checking). Inside a
-    # branch the forms keep the order above. A group name may be used only once in a pattern,
-    # so a form in two branches is named for each: f<form>_<branch>.
     first = {entry.form[0] for entry in forms} | {
         entry.form[0].swapcase() for entry in forms if not entry.group.case_sensitive
     }
-    chars_of_branch: dict[tuple[int, ...], str] = {}
-    for char in sorted("".join(first)):
-        starting = tuple(index for index, entry in enumerate(forms) if _starts_with(entry, char))
-        chars_of_branch[starting] = chars_of_branch.get(starting, "") + char
-    branches = []
-    for branch, (starting, chars) in enumerate(chars_of_branch.items()):
-        if starting:
-            alternatives = "|".join(_alternative(forms[index], f"{index}_{branch}") for index in starting)
-            branches.append(f"(?=[{re.escape(chars)}])(?:{alternatives})")
     candidates = re.escape("".join(sorted(first)))
-    # The first look-ahead lets the scan skip every position where no form can start.
-    pattern = re.compile(rf"(?=[{candidates}])(?<!\w)(?:" + "|".join(branches) + ")")
+    # The look-ahead lets the scan skip every position where no form can start; where one can,
+    # each form that cannot start there is passed over in one comparison (see class_led_phrase),
+    # and the first that matches is taken, so a longer form wins over its start.
+    alternatives = "|".join(_alternative(entry, str(index)) for index, entry in enumerate(forms))
+    pattern = re.compile(rf"(?=[{candidates}])(?<!\w)(?:{alternatives})")
     return pattern, forms
 
 
-def _starts_with(entry: _Form, char: str) -> bool:
-    """Whether the form's pattern can start with ``char``."""
-    flags = 0 if entry.group.case_sensitive else re.IGNORECASE
-    return re.fullmatch(re.escape(entry.form.split()[0][0]), char, flags) is not None
-
-
 def _alternative(entry: _Form, name: str) -> str:
-    body = INNER_SPACE.join(re.escape(part) for part in entry.form.split())
-    if not entry.group.case_sensitive:
-        body = f"(?i:{body})"
+    """The form's pattern, its inflections in group s<name>, ending in the empty group f<name>
+    that says which form matched."""
+    suffixes = ""
     if entry.group.inflections:
-        suffixes = "|".join(re.escape(s) for s in sorted(entry.group.inflections, key=len, reverse=True))
-        body += f"(?P<s{name}>{suffixes})?"
-    ending = r"(?!\w)" if entry.form[-1].isalnum() else ""
-    return f"(?P<f{name}>{body}{ending})"
+        endings = "|".join(re.escape(s) for s in sorted(entry.group.inflections, key=len, reverse=True))
+        suffixes = f"(?P<s{name}>{endings})?"
+    # The pattern checks the word boundary before every form at once.
+    form = class_led_phrase(entry.form, entry.group.case_sensitive, suffixes, boundary_before=False)
+    return form + f"(?P<f{name}>)"
 
 
 def _forms_by_group_name(style: HouseStyle) -> dict[str, tuple[_Form, str | None]]:
@@ -140,9 +124,8 @@ def _forms_by_group_name(style: HouseStyle) -> dict[str, tuple[_Form, str | None
     found = {}
     for group_name in pattern.groupindex:
         if group_name.startswith("f"):
-            name = group_name[1:]
-            entry = forms[int(name.partition("_")[0])]
-            found[group_name] = (entry, f"s{name}" if entry.group.inflections else None)
+            entry = forms[int(group_name[1:])]
+            found[group_name] = (entry, f"s{group_name[1:]}" if entry.group.inflections else None)
     return found
 
 
