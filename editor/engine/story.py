@@ -129,11 +129,11 @@ class Story:
         paragraphs the same way share the one list, which none may change.
         """
         if build not in self._per_paragraph:
-            self._per_paragraph[build] = self._memo.results(build, self._paragraph_texts, style)
+            self._per_paragraph[build] = self._memo.results(build, self.paragraph_texts, style)
         return self._per_paragraph[build]
 
     @cached_property
-    def _paragraph_texts(self) -> list[str]:
+    def paragraph_texts(self) -> list[str]:
         return [paragraph.text for paragraph in self.paragraphs]
 
     def weighed_paragraphs(
@@ -145,9 +145,8 @@ class Story:
 
         Paragraphs with no places are passed over: a story of many short ones is read in linear time.
         """
-        for paragraph, places in zip(self.paragraphs, self.per_paragraph(build, style)):
-            if not places:
-                continue
+        found = self.per_paragraph(build, style)
+        for paragraph, places in compress(zip(self.paragraphs, found), found):
             read, left = weighed(places, paragraph.text)
             notice = None
             if left is not None:

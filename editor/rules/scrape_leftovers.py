@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import repeat
 
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
@@ -25,27 +26,35 @@ def _scrape_lines(style: HouseStyle) -> frozenset[str]:
     return frozenset(line.casefold() for line in style.scrape_lines)
 
 
-def _is_leftover(line: str, scrape_lines: frozenset[str]) -> bool:
-    return line.strip(_DECORATION).casefold() in scrape_lines
+def _folded(line: str) -> str:
+    return line.strip(_DECORATION).casefold()
+
+
+def _leftovers(story: Story, scrape_lines: frozenset[str]) -> Iterator[tuple[int, int, int, int]]:
+    """Where each leftover line is, and the span its fix deletes: the paragraph and the blank lines
+    after it, or, for the story's last paragraph or last line, the blank lines before it."""
+    paragraphs = story.paragraphs
+    last = len(paragraphs) - 1
+    # Every paragraph stripped and folded by ``map``, in C: a hostile text has hundreds of thousands.
+    folded = map(str.casefold, map(str.strip, story.paragraph_texts, repeat(_DECORATION)))
+    for index in [index for index, line in enumerate(folded) if line in scrape_lines]:
+        paragraph = paragraphs[index]
+        line_end = paragraph.start + len(paragraph.text.rstrip())
+        if index == last:
+            yield paragraph.start, line_end, (paragraphs[index - 1].end if index else 0), line_end
+            return
+        yield paragraph.start, line_end, paragraph.start, paragraphs[index + 1].start
+    if paragraphs and (trailing := _LAST_LINE.search(paragraphs[last].text)):
+        if _folded(trailing.group(1)) in scrape_lines:
+            offset = paragraphs[last].start
+            line_start, line_end = offset + trailing.start(1), offset + trailing.end(1)
+            yield line_start, line_end, offset + trailing.start(), line_end
 
 
 def find(story: Story, style: HouseStyle) -> Iterator:
-    text, paragraphs = story.text, story.paragraphs
     scrape_lines = style.compiled("scrape-lines", _scrape_lines)
-    for index, paragraph in enumerate(paragraphs):
-        last = index == len(paragraphs) - 1
-        if _is_leftover(paragraph.text, scrape_lines):
-            line_start, line_end = paragraph.start, paragraph.start + len(paragraph.text.rstrip())
-            if last:
-                start, end = (paragraphs[index - 1].end if index else 0), line_end
-            else:
-                start, end = paragraph.start, paragraphs[index + 1].start
-        elif last and (trailing := _LAST_LINE.search(paragraph.text)) and _is_leftover(trailing.group(1), scrape_lines):
-            line_start, line_end = paragraph.start + trailing.start(1), paragraph.start + trailing.end(1)
-            start, end = paragraph.start + trailing.start(), line_end
-        else:
-            continue
-        line = text[line_start:line_end].strip()
+    for line_start, line_end, start, end in _leftovers(story, scrape_lines):
+        line = story.text[line_start:line_end].strip()
         yield RULE.issue(
             start,
             end,
