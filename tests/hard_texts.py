@@ -12,6 +12,16 @@ def repeat(unit: str, size: int) -> str:
     return unit * (size // len(unit) + 1)
 
 
+def numbered(unit: str, size: int) -> str:
+    """``unit`` with ``{}`` numbered 0, 1, 2 ... until the text is about ``size`` characters: no
+    two alike, so no paragraph's reading is reused for another."""
+    pieces, length = [], 0
+    while length < size:
+        pieces.append(unit.format(len(pieces)))
+        length += len(pieces[-1])
+    return "".join(pieces)
+
+
 # Each: how to make a text of about n characters.
 HARD_TEXTS = {
     # Quote marks: unclosed, paired, curly, inch marks, long quotes, long next paragraphs.
@@ -81,4 +91,7 @@ HARD_TEXTS = {
     "doubled-words-joined": lambda n: repeat("non non-binding Apple Apple's ", n),
     "name-then-word": lambda n: repeat("May may ", n),
     "long-last-line": lambda n: "a\n" + repeat("x", n),
+    # Many short paragraphs, all different: each is read by every rule.
+    "distinct-short-paragraphs": lambda n: numbered("a{}\n\n", n),
+    "table-rows": lambda n: numbered("Row {} of the table has some words in it ok\n\n", n),
 }
