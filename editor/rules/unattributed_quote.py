@@ -85,15 +85,18 @@ class _Words:
 def _is_full_sentence(text: str, quotes: ParagraphQuotes, quotation: Quotation, words: _Words) -> bool:
     start = quotation.open.offset + 1
     end = quotation.close.offset if quotation.close else quotes.end
+    # The tests that rule a quote out are read cheapest first: most quotes fail the first.
     first = _INNER_QUOTES.match(text, start, end).end()
-    count = words.count(start, end)
-    if first == end or not text[first].isupper() or count < _MIN_WORDS:
-        return False
-    if count <= _TITLE_WORDS and end - start <= _TITLE_LENGTH and _is_title(text[start:end]):
+    if first == end or not text[first].isupper():
         return False
     # A capitalised quote in mid-sentence is a title or a name: 'starred in "The Long Night."'
     before = char_before(text, quotation.open.offset, quotes.start)
     if before and before not in _STARTS_SENTENCE_AFTER:
+        return False
+    count = words.count(start, end)
+    if count < _MIN_WORDS:
+        return False
+    if count <= _TITLE_WORDS and end - start <= _TITLE_LENGTH and _is_title(text[start:end]):
         return False
     if quotation.close is None or _SPACE_ONLY.fullmatch(text, end + 1, quotes.end):
         return True
