@@ -36,17 +36,23 @@ _OPENS_AFTER = frozenset("([{—–-/“")
 # Every mark, and for a straight one the role its two sides give it where they are plain
 # (a space or bracket, a letter or punctuation before; a letter or not after), so that
 # the loop over a paragraph with thousands of marks does not look at each one in Python.
-# Other straight marks (after a digit or an unusual character) are read by _straight_role.
+# A mark after a digit is told whether the next mark closes a quote, which makes it an
+# inch mark if a quote is open (see _is_inch_inside_quote): looked for ahead, up to that
+# next mark only. Other straight marks (after an unusual character) are read by _straight_role.
+# Each alternative starts with its mark (the side before is a look-behind after it), so that
+# the scan jumps from mark to mark.
 _MARK_AND_SIDES = re.compile(
-    r'(?P<curly_opening>“)|(?P<curly_closing>”)'
-    r'|(?<=[\s(\[{—–\-/“])"(?:(?P<opening>(?=[^\W_]))|(?P<opens_or_closes>))'
-    r'|(?<=[A-Za-z.,;:!?\'’"”)\]}])"(?:(?P<neither>(?=[^\W_]))|(?P<closing>))'
-    r'|(?P<straight>")'
+    r'“(?P<curly_opening>)|”(?P<curly_closing>)'
+    r'|"(?<=[\s(\[{—–\-/“]")(?:(?P<opening>(?=[^\W_]))|(?P<opens_or_closes>))'
+    r'|"(?<=[A-Za-z.,;:!?\'’"”)\]}]")(?:(?P<neither>(?=[^\W_]))|(?P<closing>))'
+    r'|"(?<=\d")(?:(?P<inch_if_quoted>(?=[^"“”]*+(?:”|(?<=[^\s"“”(\[{—–\-/])"(?![^\W_]))))|(?P<after_digit>))'
+    r'|"(?P<straight>)'
 )
 _ROLE_OF_KIND = {"curly_opening": OPENING, "curly_closing": CLOSING, "opening": OPENING, "closing": CLOSING}
 # Straight marks whose two sides say the same (both open and close, or neither): they close
 # the quote that is open, or open one.
 _EITHER_KINDS = frozenset({"opens_or_closes", "neither"})
+_AFTER_DIGIT_KINDS = frozenset({"inch_if_quoted", "after_digit"})
 _FEET = frozenset("'’′")
 CHARACTERS_PER_MARK = 4
 MIN_MARKS_READ = 1_000
@@ -162,11 +168,17 @@ def _is_inch_inside_quote(text: str, offset: int, end: int) -> bool:
     return closes and not opens
 
 
+def _after_digit_role(text: str, offset: int, start: int, quote_open: bool, next_closes: bool) -> str | None:
+    """A mark after a digit closes the open quote; it is an inch mark (None) where no quote is open,
+    in a height, or where the next mark closes the quote (``_is_inch_inside_quote``)."""
+    if not quote_open or next_closes or _is_height(text, offset, start):
+        return None
+    return CLOSING
+
+
 def _straight_role(text: str, offset: int, start: int, end: int, quote_open: bool) -> str | None:
-    if offset > start and text[offset - 1].isdigit():
-        if not quote_open or _is_height(text, offset, start):
-            return None
-        return None if _is_inch_inside_quote(text, offset, end) else CLOSING
+    if offset > start and text[offset - 1].isdigit():  # a digit the pattern's \d does not take ("²")
+        return _after_digit_role(text, offset, start, quote_open, _is_inch_inside_quote(text, offset, end))
     opens, closes = _sides(text, offset, start, end)
     if opens != closes:
         return OPENING if opens else CLOSING
@@ -190,6 +202,10 @@ def read_quotes(text: str, start: int = 0, end: int | None = None) -> ParagraphQ
                 continue
         elif kind in _EITHER_KINDS:
             role = CLOSING if opened is not None else OPENING
+        elif kind in _AFTER_DIGIT_KINDS:
+            role = _after_digit_role(text, offset, start, opened is not None, kind == "inch_if_quoted")
+            if role is None:
+                continue
         else:
             role = _ROLE_OF_KIND[kind]
         mark = _new(QuoteMark, (offset, text[offset], role))

@@ -18,7 +18,6 @@ _ABBREVIATIONS = frozenset(word_list("abbreviations")["abbreviations"])
 PREFIXES = frozenset(word_list("prefixes")["prefixes"])
 # The small words Title Case leaves lowercase ("Economical Travel in Japan").
 TITLE_CASE_MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or the to vs via with".split())
-_TOKEN_BEFORE = re.compile(r"\S*$")
 _MARK_BEFORE = re.compile(rf"([.?!])([{re.escape(CLOSERS)}]*)\s+[{re.escape(OPENERS)}]*$")
 _WORD_AFTER = re.compile(r"\s*(\w+)")
 _WORD_BEFORE = re.compile(r"(\w+)\s*$")
@@ -114,8 +113,18 @@ def skip_space(text: str, position: int) -> int:
 
 
 def token_before(text: str, position: int, reach: int = REACH) -> str:
-    """The run of non-space characters that ends at ``position``, at most ``reach`` long."""
-    return _TOKEN_BEFORE.search(text, max(0, position - reach), position).group()
+    """The run of non-space characters that ends at ``position``, at most ``reach`` long.
+
+    As ``\\S*$`` would find it (``$`` also matches before a last line break), read with
+    ``str`` methods: rules call this at every match, and a regex search tries each of
+    the ``reach`` positions in turn.
+    """
+    before = text[max(0, position - reach) : position]
+    if before.endswith("\n"):
+        before = before[:-1]
+    if not before or before[-1].isspace():
+        return ""
+    return before.rsplit(None, 1)[-1]
 
 
 def word_before(text: str, position: int) -> str:

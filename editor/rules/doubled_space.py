@@ -21,6 +21,10 @@ from editor.engine.style import HouseStyle
 
 # The look-behind sits after the first space so that the scan can jump from space to space.
 _DOUBLED = re.compile(r" (?<=\S )(?: )+(?=\S)")
+# The gaps _DOUBLED finds but those between two lowercase ASCII letters (most of them): the only
+# ones that could align a column. Weighing just these, the gaps themselves are read lazily,
+# as far as the issues taken.
+_MAYBE_COLUMN = re.compile(r" (?:(?<=[^\sa-z] )(?: )++(?=\S)|(?<=[a-z] )(?: )++(?=[^\sa-z]))")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _AFTER_PUNCTUATION = re.compile(r"[.!?:;,][\"”’')\]]*$")
 
@@ -31,25 +35,24 @@ def _could_align_a_column(text: str, gap: re.Match[str]) -> bool:
     return not _AFTER_PUNCTUATION.search(text, max(0, gap.start() - 4), gap.start())
 
 
-def _column_gaps_per_line(text: str, gaps: list[re.Match[str]]) -> tuple[list[int], Counter]:
-    """The line each gap is on, and how many gaps that could align columns each line has."""
-    breaks = [match.end() for match in _LINE_BREAK.finditer(text)]
-    lines = [bisect.bisect_right(breaks, gap.start()) for gap in gaps]
-    columns = Counter(line for line, gap in zip(lines, gaps) if _could_align_a_column(text, gap))
-    return lines, columns
+def _column_gaps_per_line(text: str, breaks: list[int]) -> Counter:
+    """How many gaps that could align columns each line has."""
+    return Counter(
+        bisect.bisect_right(breaks, gap.start())
+        for gap in _MAYBE_COLUMN.finditer(text)
+        if _could_align_a_column(text, gap)
+    )
 
 
 def find(text: str, style: HouseStyle) -> Iterator:
     if "  " not in text:
         return
-    gaps = list(_DOUBLED.finditer(text))
-    if not gaps:
-        return
-    lines, columns = _column_gaps_per_line(text, gaps)
+    breaks = [match.end() for match in _LINE_BREAK.finditer(text)]
+    columns = _column_gaps_per_line(text, breaks)
     if len(columns) > 1:
         return
-    for line, gap in zip(lines, gaps):
-        if columns[line] > 1:
+    for gap in _DOUBLED.finditer(text):
+        if columns and columns[bisect.bisect_right(breaks, gap.start())] > 1:
             continue
         yield RULE.issue(
             gap.start(),

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from editor.engine.issues import Issue
 from editor.engine.quotes import CLOSING, is_fragment, read_quotes
@@ -42,14 +42,18 @@ _LINE = re.compile(r"[^\r\n]+")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _DOUBLE_CLOSING = "\"”"
 _MIN_WORDS = 6
+# The shortest text with _MIN_WORDS words: one letter each, and a character between each two
+# (a word runs on over letters, so the next starts after a character the word pattern stops at).
+_SHORTEST_PROSE = 2 * _MIN_WORDS - 1
 # Prose has lowercase words besides the ones Title Case leaves lowercase.
 _MIN_LOWERCASE = 2
 # A hard-wrapped line of prose is longer than this; shorter lines before the last are a table or a list.
 _MIN_WRAPPED_LINE = 40
 
 
-@dataclass(frozen=True)
-class _Ending:
+# A named tuple: a story of many short paragraphs makes one for each, and a dataclass is
+# slower to make.
+class _Ending(NamedTuple):
     """How one paragraph ends, read from its text alone."""
 
     issue: Issue | None  # the missing stop, with offsets in the paragraph, if it is running text
@@ -60,6 +64,8 @@ class _Ending:
 
 def _is_running_text(text: str) -> bool:
     """Whether the paragraph is prose rather than a label, a byline, a list item, a note or a table."""
+    if len(text) < _SHORTEST_PROSE:
+        return False  # too short to hold _MIN_WORDS words (a row of a table): no need to read it
     if _LIST_ITEM.match(text) or _BYLINE.match(text) or _COLUMN_GAP.search(text) or _TRAILING_NOTE.search(text):
         return False
     stripped = text.strip()
@@ -68,9 +74,20 @@ def _is_running_text(text: str) -> bool:
     lines = _LINE.findall(stripped)
     if any(len(line.strip()) < _MIN_WRAPPED_LINE for line in lines[:-1]):
         return False
-    words = _WORD.findall(stripped)
-    lowercase = sum(word[0].islower() and word not in TITLE_CASE_MINOR_WORDS for word in words)
-    return len(words) >= _MIN_WORDS and lowercase >= _MIN_LOWERCASE
+    return _has_prose_words(stripped)
+
+
+def _has_prose_words(text: str) -> bool:
+    """Whether ``text`` has _MIN_WORDS words, _MIN_LOWERCASE of them lowercase besides the ones Title
+    Case leaves lowercase; read only as far as it takes, which in prose is its first words."""
+    words = lowercase = 0
+    for match in _WORD.finditer(text):
+        word = match.group()
+        words += 1
+        lowercase += word[0].islower() and word not in TITLE_CASE_MINOR_WORDS
+        if words >= _MIN_WORDS and lowercase >= _MIN_LOWERCASE:
+            return True
+    return False
 
 
 def _stop_inside_quote(text: str, style: HouseStyle) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
@@ -27,38 +28,43 @@ from editor.engine.words import PREFIXES, starts_sentence
 # A word, then spaces or one line break and the same word (any case), once or more. The last
 # copy ends the word, or carries a possessive ("Apple's") or the rest of a compound ("anti-war"),
 # which ``joined`` captures. The first word is atomic: a shorter part of it is never a repeat,
-# so no backtracking.
+# so no backtracking; nor are the spaces between copies given back, since a copy starts with a
+# letter, not a space (a paragraph that is one long repeat is read several times as fast).
 _REPEAT = re.compile(
-    r"(?<![\w'’-])((?>[^\W\d_]+))(?:(?:[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*)(\1))+"
+    r"(?<![\w'’-])((?>[^\W\d_]+))(?:(?:[^\S\r\n]++|[^\S\r\n]*+(?:\r\n|\r|\n)[^\S\r\n]*+)\1)+"
     r"(?=(?P<joined>['’]s(?!\w)|-[^\W\d_])|(?![\w'’-]))",
     re.IGNORECASE,
 )
 _COPY = re.compile(r"\S+")
 
 
-def _copies(text: str, match: re.Match[str]) -> list[re.Match[str]]:
-    return list(_COPY.finditer(text, match.start(), match.end()))
+def _copies(text: str, match: re.Match[str]) -> tuple[list[re.Match[str]], int]:
+    """The first three copies of the repeated word, and how many there are: a repeat may run on
+    for the whole paragraph, whose copies are counted in C (only spaces come between them)."""
+    copies = list(islice(_COPY.finditer(text, match.start(), match.end()), 3))
+    count = len(text[match.start() : match.end()].split()) if len(copies) == 3 else len(copies)
+    return copies, count
 
 
 def find(text: str, style: HouseStyle) -> Iterator:
     for match in _REPEAT.finditer(text):
-        copies = _copies(text, match)
+        copies, count = _copies(text, match)
         # A name, then the same word as a common word: "Theresa May may face".
         first = copies[0].group()
         if first[0].isupper() and copies[1].group()[0].islower() and not starts_sentence(text, copies[0].start()):
-            copies = copies[1:]
-            if len(copies) < 2:
+            copies, count = copies[1:], count - 1
+            if count < 2:
                 continue
         first, second = copies[0].group(), copies[1].group()
         joined = match.group("joined") or ""
         if joined.startswith("-") and not (first.islower() or first.casefold() in PREFIXES):
             continue
         allowed = f"{first} {second}".casefold() in style.legitimate_repeats
-        if allowed and len(copies) < 3:
+        if allowed and count < 3:
             continue
         start = copies[0].start()
-        if len(copies) > 2:
-            message = f"“{first}” is written {len(copies)} times"
+        if count > 2:
+            message = f"“{first}” is written {count} times"
         else:
             message = f"“{first}” is repeated"
         yield RULE.issue(

@@ -30,7 +30,11 @@ from editor.engine.words import CLOSERS, ends_sentence, token_before
 
 # Starts at the mark, so the scan jumps from mark to mark; the word before is read after.
 # The word is atomic: giving back its letters one by one to retry the look-ahead made a long word quadratic.
-_AFTER_SENTENCE_END = re.compile(r"([.?!])([\"”’')\]]*)[^\S\r\n]+((?>[a-z][a-z'’]*))(?![\w./@-]*[A-Z./@])")
+# A full stop after a lone ASCII letter, an initial ("J. smith"), ends no sentence (``ends_sentence``):
+# the look-behind passes over it in C.
+_AFTER_SENTENCE_END = re.compile(
+    r"([.?!])(?<!(?<!\S)[A-Za-z]\.)([\"”’')\]]*)[^\S\r\n]+((?>[a-z][a-z'’]*))(?![\w./@-]*[A-Z./@])"
+)
 # The first word of a paragraph, after any opening quotation mark, followed by a space or punctuation.
 _FIRST_WORD = re.compile(r"[\"“‘]?[^\S\r\n]*([a-z][a-z'’]*)(?=[\s,;:!?\"”’—–-]|\.(?!\w))")
 _DOUBLE_CLOSING = "\"”"

@@ -65,6 +65,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Runs of text that are not prose: tickers, web and email addresses, handles, anything with figures.
 # Each run of non-spaces is tried once, from its start.
 _NOT_PROSE = re.compile(r"<[^<>\n]{1,80}>|(?<!\S)\S*?(?:@|://|www\.|\w\.\w|\d)\S*|[#@]\w+")
+# Every run _NOT_PROSE masks holds one of these: a paragraph with none has nothing to mask,
+# which these few scans in C say sooner than trying _NOT_PROSE at each character.
+_NOT_PROSE_SIGNS = ("<", "@", "#", "://", "www.")
+_FIGURE = re.compile(r"\d")
+_INNER_POINT = re.compile(r"\.(?<=\w\.)\w")
 _POSSESSIVE = frozenset(("'s", "’s", "'S", "’S"))
 _LINE = re.compile(r"[^\r\n]*")
 # A paragraph with more unknown lowercase words than this, and this share of its words, is not prose.
@@ -198,24 +203,29 @@ def _is_capitalised(word: str) -> bool:
 # ---------------------------------------------------------------- one paragraph
 
 
-_NOT_PROSE_READING = _Reading((), Counter(), frozenset())
+# A paragraph with no word to spell (a row of figures), or no prose.
+_NOTHING_READ = _Reading((), Counter(), frozenset())
 
 
 def _read(text: str, style: HouseStyle) -> _Reading:
     words = words_of(style)
-    masked = _NOT_PROSE.sub(lambda match: " " * len(match.group()), text)
+    masked = _masked(text)
     # Most paragraphs hold no word to flag: counting their words (in C) and looking up each
     # distinct one is enough to say so.
-    uses: Counter = Counter()
+    uses: dict[str, int] = {}
     for written, count in Counter(_WORD.findall(masked)).items():
         word = written[:-2] if written[-2:] in _POSSESSIVE else written
         if (len(word) > 1 or word.isupper()) and len(word) <= LONGEST_WORD:
-            uses[word] += count
+            uses[word] = uses.get(word, 0) + count
+    if not uses:
+        return _NOTHING_READ
     capitalised = Counter({word: count for word, count in uses.items() if _is_capitalised(word)})
-    if all(_fine_alone(word, words) for word in uses):
+    # The answers kept for words read before settle most paragraphs in C; a word not kept yet,
+    # or kept as not fine, is asked about as the first time.
+    if all(map(words.alone.get, uses)) or all(_fine_alone(word, words) for word in uses):
         return _Reading((), capitalised, frozenset(uses))
     if _is_not_prose(_surely_unknown_lowercase(uses, words), sum(uses.values())):
-        return _NOT_PROSE_READING
+        return _NOTHING_READ
     tokens = []
     add = tokens.append
     for match in _WORD.finditer(masked):
@@ -229,7 +239,7 @@ def _read(text: str, style: HouseStyle) -> _Reading:
     known = [_knows_alone(text, token, words) for token in tokens]
     unknown_lowercase = sum(not fine and token.word.islower() for fine, token in zip(known, tokens))
     if _is_not_prose(unknown_lowercase, len(tokens)):
-        return _NOT_PROSE_READING
+        return _NOTHING_READ
     unknown: list[_Unknown] = []
     index = 0
     count = len(tokens)
@@ -255,12 +265,19 @@ def _read(text: str, style: HouseStyle) -> _Reading:
     return _Reading(tuple(unknown), capitalised, frozenset(uses))
 
 
+def _masked(text: str) -> str:
+    """The paragraph with its runs that are not prose blanked out, offsets kept."""
+    if any(sign in text for sign in _NOT_PROSE_SIGNS) or _FIGURE.search(text) or _INNER_POINT.search(text):
+        return _NOT_PROSE.sub(lambda match: " " * len(match.group()), text)
+    return text
+
+
 def _is_not_prose(unknown_lowercase: int, word_count: int) -> bool:
     """A table of codes, a foreign language, a pasted blob: not English prose to spell."""
     return unknown_lowercase > max(NOT_PROSE_WORDS, NOT_PROSE_SHARE * word_count)
 
 
-def _surely_unknown_lowercase(uses: Counter, words: _Words) -> int:
+def _surely_unknown_lowercase(uses: dict[str, int], words: _Words) -> int:
     """How many of a paragraph's words are lowercase and unknown wherever they stand (not "etc"
     before its stop): at most as many as its reading finds, so that a paragraph these make no
     prose is known to be none before its words are read one by one."""

@@ -25,6 +25,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import cached_property
+from itertools import chain
 
 from editor.engine.quotes import ParagraphQuotes, Quotation, StoryQuotes, char_before, story_quotes
 from editor.engine.resources import word_list
@@ -85,15 +86,18 @@ class _Words:
 def _is_full_sentence(text: str, quotes: ParagraphQuotes, quotation: Quotation, words: _Words) -> bool:
     start = quotation.open.offset + 1
     end = quotation.close.offset if quotation.close else quotes.end
+    # The tests that rule a quote out are read cheapest first: most quotes fail the first.
     first = _INNER_QUOTES.match(text, start, end).end()
-    count = words.count(start, end)
-    if first == end or not text[first].isupper() or count < _MIN_WORDS:
-        return False
-    if count <= _TITLE_WORDS and end - start <= _TITLE_LENGTH and _is_title(text[start:end]):
+    if first == end or not text[first].isupper():
         return False
     # A capitalised quote in mid-sentence is a title or a name: 'starred in "The Long Night."'
     before = char_before(text, quotation.open.offset, quotes.start)
     if before and before not in _STARTS_SENTENCE_AFTER:
+        return False
+    count = words.count(start, end)
+    if count < _MIN_WORDS:
+        return False
+    if count <= _TITLE_WORDS and end - start <= _TITLE_LENGTH and _is_title(text[start:end]):
         return False
     if quotation.close is None or _SPACE_ONLY.fullmatch(text, end + 1, quotes.end):
         return True
@@ -172,19 +176,20 @@ class _Attribution:
         return bool(_POINTS_BACK_AFTER_QUOTE.match(self.text, following.quotations[0].close.offset + 1, following.end))
 
 
-def _quotes_to_judge(text: str, quotes: StoryQuotes, index: int) -> list[tuple[Quotation, int]]:
-    """The paragraph's full-sentence quotes with where each ends, leaving out one carried on from before."""
+def _quotes_to_judge(text: str, quotes: StoryQuotes, index: int) -> Iterator[tuple[Quotation, int]]:
+    """The paragraph's full-sentence quotes with where each ends, leaving out one carried on from
+    before; each found as it is asked for."""
     paragraph = quotes.paragraphs[index]
     if not paragraph.quotations:
-        return []  # most paragraphs: a story of many short ones is read in time linear in its length
+        return iter(())  # most paragraphs: a story of many short ones is read in time linear in its length
     words = _Words(text, paragraph)
     ends = paragraph.quoted_edges()[1::2]
-    return [
+    return (
         (quotation, end)
         for quotation, end in zip(paragraph.quotations, ends)
         if not (quotes.continues[index] and quotation is paragraph.quotations[0])
         and _is_full_sentence(text, paragraph, quotation, words)
-    ]
+    )
 
 
 def find(story: Story, style: HouseStyle) -> Iterator:
@@ -195,15 +200,18 @@ def find(story: Story, style: HouseStyle) -> Iterator:
     in_unit = speaker_known = flagged = False
     for index in range(len(quotes.paragraphs)):
         judged = _quotes_to_judge(text, quotes, index)
-        if not judged and not quotes.continues[index]:
+        first = next(judged, None)
+        if first is None and not quotes.continues[index]:
             in_unit = False
             continue
         if not in_unit:
             # A unit starts: a speaker named in the paragraph before carries into it.
             in_unit, speaker_known, flagged = True, attribution.in_paragraph(index - 1), False
         speaker_known = speaker_known or attribution.in_run(index)
-        for quotation, end in judged:
-            if flagged or speaker_known or attribution.introduced(index, quotation):
+        for quotation, end in chain((first,), judged) if first else ():
+            if flagged or speaker_known:
+                break  # the unit is settled: its other quotes need not be judged
+            if attribution.introduced(index, quotation):
                 continue
             if attribution.next_points_back(quotes.runs[index][1]):
                 continue
