@@ -53,6 +53,12 @@ def test_token_before_stops_at_a_space_and_at_its_reach():
     assert token_before("x " + "a" * 60, 62, reach=10) == "a" * 10
 
 
+def test_token_before_reads_past_one_line_break_at_the_position_as_a_pattern_ending_in_dollar_does():
+    for text in ("a b\n", "word\n", "a\n\n", "a \n", "a\n b", "\n"):
+        expected = re.search(r"\S*$", text).group()
+        assert token_before(text, len(text)) == expected, text
+
+
 def test_word_before_and_after_read_across_spaces_within_reach():
     text = "can  not only"
     assert word_after(text, len("can")) == "not"
