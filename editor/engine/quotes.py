@@ -245,12 +245,13 @@ class StoryQuotes:
         read = []
         # Most paragraphs have no mark: they are passed over without reading them.
         next_mark = _MARK.search(text)
-        for paragraph in self.story.paragraphs:
-            if next_mark is None or next_mark.start() >= paragraph.end:
-                read.append(_new(ParagraphQuotes, (paragraph.start, paragraph.end, (), (), ())))
+        for start, body in self.story.paragraphs:
+            end = start + len(body)
+            if next_mark is None or next_mark.start() >= end:
+                read.append(_new(ParagraphQuotes, (start, end, (), (), ())))
             else:
-                read.append(read_quotes(text, paragraph.start, paragraph.end))
-                next_mark = _MARK.search(text, paragraph.end)
+                read.append(read_quotes(text, start, end))
+                next_mark = _MARK.search(text, end)
         return read
 
     @cached_property
