@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import compress
+from operator import not_
 from typing import Any
 
 from editor.engine.story import Story
 
-# A capitalised word (letters joined by an apostrophe stay one word: "O'Brien").
-# Whether a letter, apostrophe or hyphen comes before it is checked after the
-# match, which lets the scan jump from capital to capital.
-_CAPITALISED = re.compile(r"[A-Z][^\W\d_]*(?:['’][A-Z][^\W\d_]*)*")
+# A capitalised word (letters joined by an apostrophe stay one word: "O'Brien") that starts a
+# word: no letter, digit, apostrophe or hyphen before it (``\w`` is ``isalnum`` or "_"). That is
+# asked after the capital, which lets the scan jump from capital to capital.
+CAPITALISED_WORD = r"[A-Z](?<![\w'’-].)[^\W\d_]*(?:['’][A-Z][^\W\d_]*)*"
+_CAPITALISED = re.compile(CAPITALISED_WORD)
 _LOWERCASE = re.compile(r"\b[a-z]+\b")
 _WORD = re.compile(r"[^\W\d_]+")
 # Up to this many phrases are looked for one by one in a paragraph; more, in one reading of its words.
@@ -25,18 +28,12 @@ _FEW_PHRASES = 8
 _GAP = re.compile(r"[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*")
 
 
-def starts_word(text: str, start: int) -> bool:
-    """Whether no letter, digit, apostrophe or hyphen comes right before ``start``."""
-    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_'’-")
-
-
 def capitalised_words(text: str, style: Any = None) -> tuple[tuple[str, int], ...]:
     """Each word that starts with a capital and is not ALL CAPS, with where it starts."""
-    return tuple(
-        (match.group(), match.start())
-        for match in _CAPITALISED.finditer(text)
-        if not match.group().isupper() and starts_word(text, match.start())
-    )
+    # Read in C: a hostile paragraph has a capital every few characters.
+    matches = list(_CAPITALISED.finditer(text))
+    words = list(map(re.Match.group, matches))
+    return tuple(compress(zip(words, map(re.Match.start, matches)), map(not_, map(str.isupper, words))))
 
 
 def lowercase_words(text: str, style: Any = None) -> frozenset[str]:
