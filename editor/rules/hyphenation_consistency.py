@@ -185,9 +185,12 @@ def _compounds(story: Story, style: HouseStyle) -> dict[str, _Compound]:
     compounds: dict[str, _Compound] = {}
     for paragraph, uses in zip(story.paragraphs, story.per_paragraph(_hyphenated, style)):
         for use in uses:
-            base = _base(use.letters.lower())
-            parts = _split(use.letters.lower(), use.joints)
-            compounds.setdefault(base, _Compound(parts, [])).uses.append(use.shifted(paragraph.start))
+            letters = use.letters.lower()
+            base = _base(letters)
+            compound = compounds.get(base)
+            if compound is None:
+                compound = compounds[base] = _Compound(_split(letters, use.joints), [])
+            compound.uses.append(use.shifted(paragraph.start))
     words = frozenset().union(*story.per_paragraph(lowercase_words, style))
     # The closed and open forms to look for: closed word or parts apart, and the compound's base.
     wanted: dict[tuple[str, ...], str] = {}
@@ -197,8 +200,9 @@ def _compounds(story: Story, style: HouseStyle) -> dict[str, _Compound]:
         for closed in (base, base + "s"):
             if closed in words:
                 wanted[(closed,)] = base
-        for use in compound.uses:
-            apart = _split(use.letters, use.joints)
+        # Each way the compound is written once: a hostile story writes one a hundred thousand times.
+        for letters, joints in dict.fromkeys((use.letters, use.joints) for use in compound.uses):
+            apart = _split(letters, joints)
             if _open_allowed(apart):
                 wanted[apart] = base
     for closed, apart in _open_splits(words):
