@@ -68,8 +68,13 @@ _NOT_COUNTS = frozenset("is was has does this thus us its his yes less unless pl
 
 # A count: a number, then a lowercase word. Figures and numbers in words are found apart, each
 # pattern starting on its own characters, so the scan passes over the text between them fast.
-_NOUN_AFTER = rf"(?P<gap>{INNER_SPACE})(?P<noun>[a-z][a-z']*+)(?![\w'-])"
-_FIGURE_COUNT = re.compile(rf"(?P<number>[0-9][0-9]?){_NOUN_AFTER}")
+_NOUN = r"(?P<noun>[a-z][a-z']*+)"
+_NOUN_AFTER = rf"(?P<gap>{INNER_SPACE}){_NOUN}(?![\w'-])"
+# Only a word ending in "s" or an irregular plural can be a count noun (``_is_count_noun``), so the
+# figures' scan passes over the rest in C ("5 pct"). Where it passes over a figure of two digits,
+# it reads the second with the same word after it, and passes over that too.
+_PLURAL_END = "|".join(f"(?<={plural})" for plural in ("s", *sorted(_IRREGULAR_PLURALS)))
+_FIGURE_COUNT = re.compile(rf"(?P<number>[0-9][0-9]?)(?P<gap>{INNER_SPACE}){_NOUN}(?:{_PLURAL_END})(?![\w'-])")
 _NOT_BEFORE_FIGURE = set("$£€¥#.,:/+-_")
 # A percent form, to read back from for a number in words before it ("six pct").
 _PERCENT_WORD = re.compile(rf"[pP](?i:ercent|er{INNER_SPACE}cent|ct)(?![\w-])")
@@ -154,7 +159,12 @@ def _numbers_in_words(text: str, style: HouseStyle) -> Iterator[Issue]:
 
 def _percentages_in_words(text: str) -> Iterator[Issue]:
     for percent in _PERCENT_WORD.finditer(text):
-        words = _WORDS_BEFORE.search(text, max(0, percent.start() - 24), percent.start())
+        window = max(0, percent.start() - 24)
+        # A number in words ends in a letter, and only spaces follow it: where no letter comes
+        # last before the spaces ("5 pct"), the slow search back would find none.
+        if not text[window : percent.start()].rstrip()[-1:].isalpha():
+            continue
+        words = _WORDS_BEFORE.search(text, window, percent.start())
         if words is None:
             continue
         start, end = words.span("number")
@@ -163,19 +173,21 @@ def _percentages_in_words(text: str) -> Iterator[Issue]:
         yield _issue(start, end, text, str(value_of(words.group("number"))), "percent")
 
 
+_EXPLANATIONS = {
+    "small": "Whole numbers below {limit} are spelled out in running text; figures from {limit} up.",
+    "large": "Figures from {limit} up; only numbers below {limit} are spelled out.",
+    "starts": "A number that starts a sentence is spelled out (or the sentence is recast).",
+    "percent": "Percentages are written in figures.",
+}
+
+
 def _issue(start: int, end: int, text: str, replacement: str, reason: str, limit: int = 10):
     original = text[start:end]
-    explanations = {
-        "small": f"Whole numbers below {limit} are spelled out in running text; figures from {limit} up.",
-        "large": f"Figures from {limit} up; only numbers below {limit} are spelled out.",
-        "starts": "A number that starts a sentence is spelled out (or the sentence is recast).",
-        "percent": "Percentages are written in figures.",
-    }
     return RULE.issue(
         start,
         end,
         f"Write “{replacement}”, not “{original}”",
-        explanation=explanations[reason],
+        explanation=_EXPLANATIONS[reason].format(limit=limit),
         replacements=[replacement],
         group="number-form",
     )
