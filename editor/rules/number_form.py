@@ -123,9 +123,16 @@ def _words_at_or_above(style: HouseStyle) -> re.Pattern[str]:
 def find(text: str, style: HouseStyle) -> Iterator[Issue]:
     if not _LOWERCASE.search(text):
         return iter(())  # a line in capitals: a headline
-    # Each reading goes in text order; merged, they are read only as far as the issues taken.
-    readings = (_figures(text, style), _numbers_in_words(text, style), _percentages_in_words(text))
-    return heapq.merge(*readings, key=attrgetter("start"))
+    # Each reading goes in text order; merged, they are read only as far as the issues taken. A
+    # reading whose pattern the paragraph never matches, as most do not, is left out on one search.
+    readings = []
+    if _FIGURE_COUNT.search(text):
+        readings.append(_figures(text, style))
+    if style.forms.spell_out_below < 100 and style.compiled("number-form", _words_at_or_above).search(text):
+        readings.append(_numbers_in_words(text, style))
+    if _PERCENT_WORD.search(text):
+        readings.append(_percentages_in_words(text))
+    return heapq.merge(*readings, key=attrgetter("start")) if readings else iter(())
 
 
 def _figures(text: str, style: HouseStyle) -> Iterator[Issue]:
@@ -146,8 +153,6 @@ def _figures(text: str, style: HouseStyle) -> Iterator[Issue]:
 
 def _numbers_in_words(text: str, style: HouseStyle) -> Iterator[Issue]:
     limit = style.forms.spell_out_below
-    if limit >= 100:
-        return
     for match in style.compiled("number-form", _words_at_or_above).finditer(text):
         start, end = match.span("number")
         if (start and is_word_char(text[start - 1])) or not _is_count_noun(match.group("noun")):
