@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import compress
-from operator import not_
 from typing import Any
 
 from editor.engine.story import Story
@@ -30,10 +28,7 @@ _GAP = re.compile(r"[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*")
 
 def capitalised_words(text: str, style: Any = None) -> tuple[tuple[str, int], ...]:
     """Each word that starts with a capital and is not ALL CAPS, with where it starts."""
-    # Read in C: a hostile paragraph has a capital every few characters.
-    matches = list(_CAPITALISED.finditer(text))
-    words = list(map(re.Match.group, matches))
-    return tuple(compress(zip(words, map(re.Match.start, matches)), map(not_, map(str.isupper, words))))
+    return tuple([(word, match.start()) for match in _CAPITALISED.finditer(text) if not (word := match.group()).isupper()])
 
 
 def lowercase_words(text: str, style: Any = None) -> frozenset[str]:

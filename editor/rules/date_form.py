@@ -56,7 +56,8 @@ _DAY_AFTER = re.compile(rf"[^\S\r\n]+{_DAY}(?![\w%]|[.,]\d)")
 _DAY_BEFORE = re.compile(rf"(?<![\w.,$£€/-]){_DAY}[^\S\r\n]+$")
 # A month as written (capitalised, lowercase, shortened with a capital), with the point after it;
 # a trie lets a scan pass over most of the text on the first letter.
-_MONTH_TRIE = word_trie({*MONTHS, *(month.casefold() for month in MONTHS), *(short.capitalize() for short in _MONTH_OF)})
+_MONTH_WORDS = frozenset({*MONTHS, *_LOWER_MONTHS, *(short.capitalize() for short in _MONTH_OF)})
+_MONTH_TRIE = word_trie(_MONTH_WORDS)
 _MONTH = rf"(?P<month>{_MONTH_TRIE}(?P<point>\.)?)"
 # A month makes a date only with a figure after it, a figure before it, or as a month in lowercase
 # that is not also a word: each is a scan of its own, so a text of months that can make no date
@@ -68,8 +69,9 @@ _LOWERCASE_MONTH = re.compile(rf"(?P<month>{word_trie(_LOWER_MONTHS - _ALSO_WORD
 _MONTH_SCANS = (_MONTH_THEN_FIGURE, _FIGURE_THEN_MONTH, _LOWERCASE_MONTH)
 _DAY_NAMES = frozenset(day.casefold() for day in DAYS)
 _LOWER_DAY = re.compile(rf"{word_trie(_DAY_NAMES)}(?P<plural>s?)")
-# Every date has a month or a day name in it: a paragraph without one is passed over on one search.
-_CALENDAR_WORD = re.compile(rf"{_MONTH_TRIE}|{word_trie(_DAY_NAMES)}")
+# Every date has a month or a day name in it: a paragraph without one is passed over on one search
+# (one trie, which the scan can skip through on its first letters, as it cannot two).
+_CALENDAR_WORD = re.compile(word_trie(_MONTH_WORDS | _DAY_NAMES))
 # After a shortened month, a point that may end the sentence ("on 6 Oct. The") is the sentence's.
 _SENTENCE_AFTER_POINT = re.compile(r"\s*$|\s+[A-Z\"“]")
 _RANGE_AFTER = re.compile(r"[-–/]\d")
