@@ -17,7 +17,12 @@ from editor.engine.story import Story
 # A capitalised word (letters joined by an apostrophe stay one word: "O'Brien") that starts a
 # word: no letter, digit, apostrophe or hyphen before it (``\w`` is ``isalnum`` or "_"). That is
 # asked after the capital, which lets the scan jump from capital to capital.
-CAPITALISED_WORD = r"[A-Z](?<![\w'’-].)[^\W\d_]*(?:['’][A-Z][^\W\d_]*)*"
+CAPITAL_STARTING_WORD = r"[A-Z](?<![\w'’-].)"
+REST_OF_CAPITALISED_WORD = r"[^\W\d_]*(?:['’][A-Z][^\W\d_]*)*"
+CAPITALISED_WORD = CAPITAL_STARTING_WORD + REST_OF_CAPITALISED_WORD
+# Right after the capital: a letter other than A to Z comes before the word ends, or just after it.
+# A word that fails is ALL CAPS ("US"), so a scan for words that are not can pass over it in C.
+NOT_A_TO_Z_ONLY = r"(?=[A-Z'’]*[^\W\d_A-Z])"
 _CAPITALISED = re.compile(CAPITALISED_WORD)
 _LOWERCASE = re.compile(r"\b[a-z]+\b")
 _WORD = re.compile(r"[^\W\d_]+")

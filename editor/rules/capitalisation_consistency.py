@@ -23,7 +23,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from editor.engine.paragraph_words import CAPITALISED_WORD, find_in_story, lowercase_words
+from editor.engine.paragraph_words import (
+    CAPITAL_STARTING_WORD,
+    CAPITALISED_WORD,
+    NOT_A_TO_Z_ONLY,
+    REST_OF_CAPITALISED_WORD,
+    find_in_story,
+    lowercase_words,
+)
 from editor.engine.quotes import read_quotes
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
@@ -44,10 +51,13 @@ _LONGEST = 3
 # Michael Ancram"): the title rule's to judge, not this one.
 _NAME_AFTER = re.compile(r"[^\S\r\n]+[A-Z][a-z]")
 # Capitalised words that start a word, and a chain of two or more with one to four spaces between
-# (one line break at most): a lone capitalised word, as most are, is passed over in C.
+# (one line break at most): a lone capitalised word, as most are, is passed over in C. An ALL CAPS
+# word parts a run, so no chain holds one of capitals A to Z alone ("US US US" makes none); another
+# ("ÉTÉ") is parted on after the scan.
 _CAPITALISED = re.compile(CAPITALISED_WORD)
+_CHAIN_WORD = CAPITAL_STARTING_WORD + NOT_A_TO_Z_ONLY + REST_OF_CAPITALISED_WORD
 _GAP = r"(?=\s{1,4}(?!\s))[^\S\n]*\n?[^\S\n]*"
-_CHAIN = re.compile(rf"{CAPITALISED_WORD}(?:{_GAP}{CAPITALISED_WORD})+")
+_CHAIN = re.compile(rf"{_CHAIN_WORD}(?:{_GAP}{_CHAIN_WORD})+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,7 +48,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from editor.engine.names import close_pairs
-from editor.engine.paragraph_words import capitalised_words, lowercase_words
+from editor.engine.paragraph_words import (
+    CAPITAL_STARTING_WORD,
+    NOT_A_TO_Z_ONLY,
+    REST_OF_CAPITALISED_WORD,
+    lowercase_words,
+)
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
@@ -78,8 +83,13 @@ _LONGEST = 30
 _LONG = 8
 _LAST_LETTER = 7
 
-# After a name: its possessive, or nothing that would make it part of a longer word.
-_NAME_ENDS = re.compile(r"(?:['’]s?)?(?![\w'’])")
+# A capitalised word (as ``capitalised_words`` reads it) with, after it, its possessive or nothing
+# that would make it part of a longer word. Atomic: a shorter part of the word is never read. A word
+# shorter than a name or in capitals A to Z alone ("US") is passed over in C.
+_NAME = re.compile(
+    rf"(?>{CAPITAL_STARTING_WORD}(?=(?:[^\W\d_]|['’]){{{_SHORTEST_MISSPELLING - 1}}}){NOT_A_TO_Z_ONLY}"
+    rf"{REST_OF_CAPITALISED_WORD})(?=(?:['’]s?)?(?![\w'’]))"
+)
 _JOINED_BEFORE = re.compile(r"([A-Z][^\W\d_]*)(?:[^\S\r\n]+|-)$")
 _JOINED_AFTER = re.compile(r"(?:[^\S\r\n]+|-)([A-Z][^\W\d_]*)")
 # An Arabic article before a place name: "al-Tanf", "At Tanf", "ash-Sharqat". A
@@ -254,26 +264,27 @@ def _times(count: int) -> str:
 
 def _paragraph_names(text: str, style: HouseStyle) -> tuple[tuple[str, int], ...]:
     """The paragraph's capitalised words that may be names, with where each starts."""
-    found = []
-    for word, start in capitalised_words(text, style):
-        if not _SHORTEST_MISSPELLING <= len(word) <= _LONGEST or word in _FUNCTION_WORDS:
-            continue
-        end = start + len(word)
-        if end < len(text) and (text[end].isalnum() or text[end] in "_'’") and not _NAME_ENDS.match(text, end):
-            continue
-        found.append((word, start))
-    return tuple(found)
+    return tuple(
+        [
+            (word, match.start())
+            for match in _NAME.finditer(text)
+            if _SHORTEST_MISSPELLING <= len(word := match.group()) <= _LONGEST
+            and word not in _FUNCTION_WORDS
+            and not word.isupper()
+        ]
+    )
 
 
 def _names(story: Story, style: HouseStyle) -> dict[str, _Form]:
     """Every capitalised word that may be a name, with its uses."""
     names: dict[str, _Form] = {}
     for paragraph, words in zip(story.paragraphs, story.per_paragraph(_paragraph_names, style)):
+        offset = paragraph.start
         for word, start in words:
             form = names.get(word)
             if form is None:
                 form = names[word] = _Form(story, word)
-            form.uses.append((paragraph.start, paragraph.start + start))
+            form.uses.append((offset, offset + start))
     return names
 
 
