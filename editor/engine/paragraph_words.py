@@ -9,10 +9,13 @@ only the paragraphs that changed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import compress
+from typing import Any, TypeVar
 
-from editor.engine.story import Story
+from editor.engine.story import Paragraph, Story
+
+Result = TypeVar("Result")
 
 # A capitalised word (letters joined by an apostrophe stay one word: "O'Brien") that starts a
 # word: no letter, digit, apostrophe or hyphen before it (``\w`` is ``isalnum`` or "_"). That is
@@ -34,6 +37,15 @@ _GAP = re.compile(r"[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*")
 def capitalised_words(text: str, style: Any = None) -> tuple[tuple[str, int], ...]:
     """Each word that starts with a capital and is not ALL CAPS, with where it starts."""
     return tuple([(word, match.start()) for match in _CAPITALISED.finditer(text) if not (word := match.group()).isupper()])
+
+
+def found_per_paragraph(story: Story, build: Callable[[str, Any], Result], style: Any) -> Iterator[tuple[Paragraph, Result]]:
+    """Each paragraph where ``story.per_paragraph(build, style)`` found anything, with what it found.
+
+    The paragraphs with nothing are passed over in C: a hostile story has hundreds of thousands.
+    """
+    found = story.per_paragraph(build, style)
+    return compress(zip(story.paragraphs, found), found)
 
 
 def lowercase_words(text: str, style: Any = None) -> frozenset[str]:

@@ -29,6 +29,7 @@ from editor.engine.paragraph_words import (
     NOT_A_TO_Z_ONLY,
     REST_OF_CAPITALISED_WORD,
     find_in_story,
+    found_per_paragraph,
     lowercase_words,
 )
 from editor.engine.quotes import read_quotes
@@ -114,23 +115,32 @@ class _Term:
     sentence_start: bool
 
 
-def _paragraph_runs(text: str, style: HouseStyle) -> tuple[tuple[tuple[str, int], ...], ...]:
-    """The paragraph's runs of two or more capitalised words (not ALL CAPS) with only spaces (or one line break)
-    between: (word, start) for each."""
-    runs = []
-    for chain in _CHAIN.finditer(text):
-        matches = list(_CAPITALISED.finditer(text, *chain.span()))
-        words = list(map(re.Match.group, matches))
-        starts = list(map(re.Match.start, matches))
-        if any(map(str.isupper, words)):
-            runs.extend(_parted(words, starts))
-        else:
-            runs.append(tuple(zip(words, starts)))
-    return tuple(runs)
+def _paragraph_chains(text: str, style: HouseStyle) -> tuple[tuple[int, str], ...]:
+    """The paragraph's chains of capitalised words: where each starts, and its text."""
+    return tuple([(chain.start(), chain.group()) for chain in _CHAIN.finditer(text)])
+
+
+def _may_make_term(chain: str, lowercase: frozenset[str]) -> bool:
+    """Whether a run of ``chain`` may make a term the story also writes in lowercase: its last two words
+    are the run's, unless an ALL CAPS word parts it (its words are only spaces apart)."""
+    words = chain.split()
+    return any(map(str.isupper, words)) or (words[-1].lower() in lowercase and words[-2].lower() in lowercase)
+
+
+def _runs(text: str, start: int, chain: str) -> Iterator[tuple[tuple[str, int], ...]]:
+    """The runs of two or more capitalised words (not ALL CAPS) of ``chain``, at ``start`` in the paragraph
+    ``text``: (word, start) for each."""
+    matches = list(_CAPITALISED.finditer(text, start, start + len(chain)))
+    words = list(map(re.Match.group, matches))
+    starts = list(map(re.Match.start, matches))
+    if any(map(str.isupper, words)):
+        yield from _parted(words, starts)
+    else:
+        yield tuple(zip(words, starts))
 
 
 def _parted(words: list[str], starts: list[int]) -> Iterator[tuple[tuple[str, int], ...]]:
-    """The runs of a chain that ALL CAPS words part ("Foreign NATO Ministry" makes none)."""
+    """The runs of a chain that ALL CAPS words part ("Foreign ÉTÉ Ministry" makes none)."""
     run: list[tuple[str, int]] = []
     for word, start in zip(words, starts):
         if not word.isupper():
@@ -175,15 +185,21 @@ def _capitalised_terms(story: Story, style: HouseStyle) -> dict[tuple[str, ...],
     writes so has none, and no issue, so its run is not weighed.
     """
     terms: dict[tuple[str, ...], list[_Use]] = {}
-    body = 0 if story.headline is None else 1
     lowercase: frozenset[str] | None = None
-    for paragraph, runs in zip(story.paragraphs[body:], story.per_paragraph(_paragraph_runs, style)[body:]):
-        if not runs:
+    for paragraph, chains in found_per_paragraph(story, _paragraph_chains, style):
+        if paragraph is story.headline:
             continue
         if lowercase is None:
             lowercase = frozenset().union(*story.per_paragraph(lowercase_words, style))
-        runs = [run for run in runs if run[-1][0].lower() in lowercase and run[-2][0].lower() in lowercase]
-        for term in _terms(paragraph.text, runs):
+        text = paragraph.text
+        runs = [
+            run
+            for start, chain in chains
+            if _may_make_term(chain, lowercase)
+            for run in _runs(text, start, chain)
+            if run[-1][0].lower() in lowercase and run[-2][0].lower() in lowercase
+        ]
+        for term in _terms(text, runs):
             use = _Use(paragraph.start + term.start, paragraph.start + term.end, True, term.sentence_start)
             terms.setdefault(term.words, []).append(use)
     return terms

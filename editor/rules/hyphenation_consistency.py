@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from editor.engine.paragraph_words import find_in_story, lowercase_words
+from editor.engine.paragraph_words import find_in_story, found_per_paragraph, lowercase_words
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
@@ -183,7 +183,7 @@ def _splits(words: frozenset[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
 def _compounds(story: Story, style: HouseStyle) -> dict[str, _Compound]:
     """Compounds the story writes in more than one shape, with every use of each."""
     compounds: dict[str, _Compound] = {}
-    for paragraph, uses in zip(story.paragraphs, story.per_paragraph(_hyphenated, style)):
+    for paragraph, uses in found_per_paragraph(story, _hyphenated, style):
         for use in uses:
             letters = use.letters.lower()
             base = _base(letters)
