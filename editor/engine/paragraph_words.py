@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import lru_cache
 from itertools import compress
 from typing import Any, TypeVar
 
@@ -79,24 +80,25 @@ def find_in_story(story: Story, style: Any, phrases: Mapping[tuple[str, ...], An
             by_paragraph.setdefault(index, {})[phrase] = value
     for index in sorted(by_paragraph):
         paragraph = story.paragraphs[index]
-        for start, end, value in find_phrases(story.text, paragraph.start, paragraph.end, by_paragraph[index]):
-            yield index, start, end, value
+        for start, end, value in find_phrases(paragraph.text, by_paragraph[index]):
+            yield index, paragraph.start + start, paragraph.start + end, value
 
 
-def find_phrases(text: str, start: int, end: int, phrases: Mapping[tuple[str, ...], Any]) -> Iterator[tuple[int, int, Any]]:
-    """Where each phrase of ``phrases`` (its words, as written) stands in ``text[start:end]``, as whole
+def find_phrases(text: str, phrases: Mapping[tuple[str, ...], Any]) -> Iterator[tuple[int, int, Any]]:
+    """Where each phrase of ``phrases`` (its words of letters, as written) stands in ``text``, as whole
     words with spaces or one line break between them: (start, end, the phrase's value).
 
-    A few phrases are each looked for with ``str.find``; more, by reading the span's words once,
-    so the time stays linear in the span whatever the number of phrases.
+    A few phrases are each looked for with a pattern of their own; more, by reading the text's words
+    once, so the time stays linear in the text whatever the number of phrases.
     """
     if len(phrases) <= _FEW_PHRASES:
         for phrase, value in phrases.items():
-            for found_start, found_end in _find_phrase(text, start, end, phrase):
-                yield found_start, found_end, value
+            for found in _phrase_pattern(phrase).finditer(text):
+                yield found.start(), found.end("rest"), value
         return
+    end = len(text)
     longest = max(len(phrase) for phrase in phrases)
-    words = [(match.group(), match.start(), match.end()) for match in _WORD.finditer(text, start, end)]
+    words = [(match.group(), match.start(), match.end()) for match in _WORD.finditer(text)]
     for first in range(len(words)):
         if first and text[words[first][1] - 1] in "-'’":
             continue  # the second part of "anti-war" or "O'Brien"
@@ -110,18 +112,14 @@ def find_phrases(text: str, start: int, end: int, phrases: Mapping[tuple[str, ..
                 yield words[first][1], after, value
 
 
-def _find_phrase(text: str, start: int, end: int, phrase: tuple[str, ...]) -> Iterator[tuple[int, int]]:
-    first = phrase[0]
-    position = text.find(first, start, end)
-    while position != -1:
-        cursor = position + len(first)
-        whole = position == start or not (text[position - 1].isalnum() or text[position - 1] in "_-'’")
-        for word in phrase[1:]:
-            gap = _GAP.match(text, cursor, end) if whole else None
-            if gap is None or not text.startswith(word, gap.end(), end):
-                whole = False
-                break
-            cursor = gap.end() + len(word)
-        if whole and (cursor == end or not (text[cursor].isalnum() or text[cursor] in "_-'’")):
-            yield position, cursor
-        position = text.find(first, position + 1, end)
+@lru_cache(maxsize=1024)
+def _phrase_pattern(phrase: tuple[str, ...]) -> re.Pattern[str]:
+    """The phrase as whole words: no letter, digit, apostrophe or hyphen either side, and between its
+    words the gap ``_GAP`` takes (atomic: its first way that matches, as ``_GAP.match`` would).
+
+    Only the first word is taken, and the rest looked ahead for: a phrase may start inside the one
+    before ("bye bye bye"). The scan jumps to the first word's letters in C.
+    """
+    first = re.escape(phrase[0])
+    rest = "".join(f"(?>{_GAP.pattern}){re.escape(word)}" for word in phrase[1:])
+    return re.compile(rf"{first}(?<![\w'’-]{first})(?=(?P<rest>{rest})(?![\w'’-]))")
