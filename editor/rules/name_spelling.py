@@ -100,6 +100,7 @@ _JOINED_AFTER = re.compile(r"(?:[^\S\r\n]+|-)([A-Z][^\W\d_]*)")
 _ARTICLE = re.compile(
     r"(?P<article>[AaEe](?<![\w'’-].)(?:l|[dnrstz]|sh|th))(?P<joint>[- ])(?P<name>[A-Z][a-z][^\W\d_]*)(?![\w-])"
 )
+_CAPITAL = re.compile("[A-Z]")
 _SPACED_ARTICLES = frozenset(("Al", "El", "Ad", "An", "Ar", "As", "At", "Az", "Ash", "Ath"))
 # Spaced articles that are also first names ("Al Gore", "El Greco").
 _FIRST_NAME_ARTICLES = frozenset(("Al", "El"))
@@ -120,7 +121,17 @@ def _neighbour(word: str | None) -> str | None:
     return None if word is None or word in _NOT_NAME_WORDS else word
 
 
-def _articles(text: str, style: HouseStyle) -> tuple[_ArticleForm, ...]:
+def _paragraph_reading(text: str, style: HouseStyle) -> tuple[tuple[tuple[str, int], ...], tuple[_ArticleForm, ...]] | tuple[()]:
+    """The paragraph's words that may be names and its names with an article, read once for both;
+    nothing where it has neither. Both start with a capital A to Z: a paragraph without one (a short
+    one often) is passed over on one search."""
+    if not _CAPITAL.search(text):
+        return ()
+    names, articles = _paragraph_names(text), _articles(text)
+    return (names, articles) if names or articles else ()
+
+
+def _articles(text: str) -> tuple[_ArticleForm, ...]:
     """The paragraph's names written with an article."""
     articles = []
     for match in _ARTICLE.finditer(text):
@@ -263,7 +274,7 @@ def _times(count: int) -> str:
     return "once" if count == 1 else f"{count} times"
 
 
-def _paragraph_names(text: str, style: HouseStyle) -> tuple[tuple[str, int], ...]:
+def _paragraph_names(text: str) -> tuple[tuple[str, int], ...]:
     """The paragraph's capitalised words that may be names, with where each starts."""
     return tuple(
         [
@@ -279,7 +290,7 @@ def _paragraph_names(text: str, style: HouseStyle) -> tuple[tuple[str, int], ...
 def _names(story: Story, style: HouseStyle) -> dict[str, _Form]:
     """Every capitalised word that may be a name, with its uses."""
     names: dict[str, _Form] = {}
-    for paragraph, words in found_per_paragraph(story, _paragraph_names, style):
+    for paragraph, (words, _) in found_per_paragraph(story, _paragraph_reading, style):
         offset = paragraph.start
         for word, start in words:
             form = names.get(word)
@@ -336,7 +347,7 @@ def _article_issues(story: Story, style: HouseStyle, names: dict[str, _Form]) ->
     variants = style.compiled("name-spelling:variants", _variant_forms)
     by_name: dict[str, list[tuple[int, int, str]]] = {}
     people: set[str] = set()
-    for paragraph, articles in found_per_paragraph(story, _articles, style):
+    for paragraph, (_, articles) in found_per_paragraph(story, _paragraph_reading, style):
         for article in articles:
             if article.form.lower() in variants:
                 continue  # variant-consistency checks the style's own groups ("al-Qaida")
