@@ -27,17 +27,11 @@ CAPITALISED_WORD = CAPITAL_STARTING_WORD + REST_OF_CAPITALISED_WORD
 # Right after the capital: a letter other than A to Z comes before the word ends, or just after it.
 # A word that fails is ALL CAPS ("US"), so a scan for words that are not can pass over it in C.
 NOT_A_TO_Z_ONLY = r"(?=[A-Z'’]*[^\W\d_A-Z])"
-_CAPITALISED = re.compile(CAPITALISED_WORD)
 _LOWERCASE = re.compile(r"\b[a-z]+\b")
 _WORD = re.compile(r"[^\W\d_]+")
 # Up to this many phrases are looked for one by one in a paragraph; more, in one reading of its words.
 _FEW_PHRASES = 8
 _GAP = re.compile(r"[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*")
-
-
-def capitalised_words(text: str, style: Any = None) -> tuple[tuple[str, int], ...]:
-    """Each word that starts with a capital and is not ALL CAPS, with where it starts."""
-    return tuple([(word, match.start()) for match in _CAPITALISED.finditer(text) if not (word := match.group()).isupper()])
 
 
 def found_per_paragraph(story: Story, build: Callable[[str, Any], Result], style: Any) -> Iterator[tuple[Paragraph, Result]]:

@@ -84,7 +84,7 @@ _LONGEST = 30
 _LONG = 8
 _LAST_LETTER = 7
 
-# A capitalised word (as ``capitalised_words`` reads it) with, after it, its possessive or nothing
+# A capitalised word that starts a word (``CAPITALISED_WORD``) with, after it, its possessive or nothing
 # that would make it part of a longer word. Atomic: a shorter part of the word is never read. A word
 # shorter than a name or in capitals A to Z alone ("US") is passed over in C.
 _NAME = re.compile(
