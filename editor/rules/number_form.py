@@ -82,6 +82,10 @@ _WORDS_BEFORE = re.compile(rf"(?<![\w-])(?P<number>(?i:{NUMBER_WORDS})){INNER_SP
 _SERIES_BEFORE = re.compile(
     r"(?:\d[\d,./%]*|\b" + NUMBER_WORDS + r")\s*(?:,|and|or|to|by|-|–|/|in|of|out of|x)?\s*$", re.IGNORECASE
 )
+# The last character ``_SERIES_BEFORE`` can find before the spaces: a figure's (or a decimal digit
+# beyond ASCII), a number word's or a joining word's, in either case (no other character matches
+# these letters case-insensitively).
+_SERIES_LAST = frozenset("0123456789,./%-–eorxntydfEORXNTYDF")
 _SERIES_AFTER = re.compile(r"\s*(?:,|and|or|to|by|-|–|/|x)\s*(?:\d|" + NUMBER_WORDS + r"\b)", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?P<word>[\w.'’]+)[^\S\r\n]*$")
 _AGE_AFTER = re.compile(r"\s+(?:old|older|younger|of age)\b")
@@ -110,7 +114,12 @@ def _labelled(text: str, start: int) -> bool:
 
 def _in_series(text: str, start: int, end: int) -> bool:
     """Another number joined to this one: "3 to 12", "3, 10 and 12", "2 in 5", "3-2"."""
-    return bool(_SERIES_AFTER.match(text, end) or _SERIES_BEFORE.search(text, max(0, start - 12), start))
+    if _SERIES_AFTER.match(text, end):
+        return True
+    window = max(0, start - 12)
+    last = text[window:start].rstrip()[-1:]
+    # The slow search back, only where the text before ends as a series could ("banks 3" cannot).
+    return (last in _SERIES_LAST or last.isdecimal()) and bool(_SERIES_BEFORE.search(text, window, start))
 
 
 def _words_at_or_above(style: HouseStyle) -> re.Pattern[str]:
