@@ -9,15 +9,24 @@ only the paragraphs that changed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import lru_cache
+from itertools import compress
+from typing import Any, TypeVar
 
-from editor.engine.story import Story
+from editor.engine.story import Paragraph, Story
 
-# A capitalised word (letters joined by an apostrophe stay one word: "O'Brien").
-# Whether a letter, apostrophe or hyphen comes before it is checked after the
-# match, which lets the scan jump from capital to capital.
-_CAPITALISED = re.compile(r"[A-Z][^\W\d_]*(?:['’][A-Z][^\W\d_]*)*")
+Result = TypeVar("Result")
+
+# A capitalised word (letters joined by an apostrophe stay one word: "O'Brien") that starts a
+# word: no letter, digit, apostrophe or hyphen before it (``\w`` is ``isalnum`` or "_"). That is
+# asked after the capital, which lets the scan jump from capital to capital.
+CAPITAL_STARTING_WORD = r"[A-Z](?<![\w'’-].)"
+REST_OF_CAPITALISED_WORD = r"[^\W\d_]*(?:['’][A-Z][^\W\d_]*)*"
+CAPITALISED_WORD = CAPITAL_STARTING_WORD + REST_OF_CAPITALISED_WORD
+# Right after the capital: a letter other than A to Z comes before the word ends, or just after it.
+# A word that fails is ALL CAPS ("US"), so a scan for words that are not can pass over it in C.
+NOT_A_TO_Z_ONLY = r"(?=[A-Z'’]*[^\W\d_A-Z])"
 _LOWERCASE = re.compile(r"\b[a-z]+\b")
 _WORD = re.compile(r"[^\W\d_]+")
 # Up to this many phrases are looked for one by one in a paragraph; more, in one reading of its words.
@@ -25,18 +34,13 @@ _FEW_PHRASES = 8
 _GAP = re.compile(r"[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*")
 
 
-def starts_word(text: str, start: int) -> bool:
-    """Whether no letter, digit, apostrophe or hyphen comes right before ``start``."""
-    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_'’-")
+def found_per_paragraph(story: Story, build: Callable[[str, Any], Result], style: Any) -> Iterator[tuple[Paragraph, Result]]:
+    """Each paragraph where ``story.per_paragraph(build, style)`` found anything, with what it found.
 
-
-def capitalised_words(text: str, style: Any = None) -> tuple[tuple[str, int], ...]:
-    """Each word that starts with a capital and is not ALL CAPS, with where it starts."""
-    return tuple(
-        (match.group(), match.start())
-        for match in _CAPITALISED.finditer(text)
-        if not match.group().isupper() and starts_word(text, match.start())
-    )
+    The paragraphs with nothing are passed over in C: a hostile story has hundreds of thousands.
+    """
+    found = story.per_paragraph(build, style)
+    return compress(zip(story.paragraphs, found), found)
 
 
 def lowercase_words(text: str, style: Any = None) -> frozenset[str]:
@@ -70,24 +74,25 @@ def find_in_story(story: Story, style: Any, phrases: Mapping[tuple[str, ...], An
             by_paragraph.setdefault(index, {})[phrase] = value
     for index in sorted(by_paragraph):
         paragraph = story.paragraphs[index]
-        for start, end, value in find_phrases(story.text, paragraph.start, paragraph.end, by_paragraph[index]):
-            yield index, start, end, value
+        for start, end, value in find_phrases(paragraph.text, by_paragraph[index]):
+            yield index, paragraph.start + start, paragraph.start + end, value
 
 
-def find_phrases(text: str, start: int, end: int, phrases: Mapping[tuple[str, ...], Any]) -> Iterator[tuple[int, int, Any]]:
-    """Where each phrase of ``phrases`` (its words, as written) stands in ``text[start:end]``, as whole
+def find_phrases(text: str, phrases: Mapping[tuple[str, ...], Any]) -> Iterator[tuple[int, int, Any]]:
+    """Where each phrase of ``phrases`` (its words of letters, as written) stands in ``text``, as whole
     words with spaces or one line break between them: (start, end, the phrase's value).
 
-    A few phrases are each looked for with ``str.find``; more, by reading the span's words once,
-    so the time stays linear in the span whatever the number of phrases.
+    A few phrases are each looked for with a pattern of their own; more, by reading the text's words
+    once, so the time stays linear in the text whatever the number of phrases.
     """
     if len(phrases) <= _FEW_PHRASES:
         for phrase, value in phrases.items():
-            for found_start, found_end in _find_phrase(text, start, end, phrase):
-                yield found_start, found_end, value
+            for found in _phrase_pattern(phrase).finditer(text):
+                yield found.start(), found.end("rest"), value
         return
+    end = len(text)
     longest = max(len(phrase) for phrase in phrases)
-    words = [(match.group(), match.start(), match.end()) for match in _WORD.finditer(text, start, end)]
+    words = [(match.group(), match.start(), match.end()) for match in _WORD.finditer(text)]
     for first in range(len(words)):
         if first and text[words[first][1] - 1] in "-'’":
             continue  # the second part of "anti-war" or "O'Brien"
@@ -101,18 +106,14 @@ def find_phrases(text: str, start: int, end: int, phrases: Mapping[tuple[str, ..
                 yield words[first][1], after, value
 
 
-def _find_phrase(text: str, start: int, end: int, phrase: tuple[str, ...]) -> Iterator[tuple[int, int]]:
-    first = phrase[0]
-    position = text.find(first, start, end)
-    while position != -1:
-        cursor = position + len(first)
-        whole = position == start or not (text[position - 1].isalnum() or text[position - 1] in "_-'’")
-        for word in phrase[1:]:
-            gap = _GAP.match(text, cursor, end) if whole else None
-            if gap is None or not text.startswith(word, gap.end(), end):
-                whole = False
-                break
-            cursor = gap.end() + len(word)
-        if whole and (cursor == end or not (text[cursor].isalnum() or text[cursor] in "_-'’")):
-            yield position, cursor
-        position = text.find(first, position + 1, end)
+@lru_cache(maxsize=1024)
+def _phrase_pattern(phrase: tuple[str, ...]) -> re.Pattern[str]:
+    """The phrase as whole words: no letter, digit, apostrophe or hyphen either side, and between its
+    words the gap ``_GAP`` takes (atomic: its first way that matches, as ``_GAP.match`` would).
+
+    Only the first word is taken, and the rest looked ahead for: a phrase may start inside the one
+    before ("bye bye bye"). The scan jumps to the first word's letters in C.
+    """
+    first = re.escape(phrase[0])
+    rest = "".join(f"(?>{_GAP.pattern}){re.escape(word)}" for word in phrase[1:])
+    return re.compile(rf"{first}(?<![\w'’-]{first})(?=(?P<rest>{rest})(?![\w'’-]))")

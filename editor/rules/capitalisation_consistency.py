@@ -23,7 +23,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from editor.engine.paragraph_words import capitalised_words, find_in_story
+from editor.engine.paragraph_words import (
+    CAPITAL_STARTING_WORD,
+    CAPITALISED_WORD,
+    NOT_A_TO_Z_ONLY,
+    REST_OF_CAPITALISED_WORD,
+    find_in_story,
+    found_per_paragraph,
+    lowercase_words,
+)
 from editor.engine.quotes import read_quotes
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
@@ -43,6 +51,14 @@ _LONGEST = 3
 # A name right after a lowercase term makes it a title before a name ("foreign secretary
 # Michael Ancram"): the title rule's to judge, not this one.
 _NAME_AFTER = re.compile(r"[^\S\r\n]+[A-Z][a-z]")
+# Capitalised words that start a word, and a chain of two or more with one to four spaces between
+# (one line break at most): a lone capitalised word, as most are, is passed over in C. An ALL CAPS
+# word parts a run, so no chain holds one of capitals A to Z alone ("US US US" makes none); another
+# ("ÉTÉ") is parted on after the scan.
+_CAPITALISED = re.compile(CAPITALISED_WORD)
+_CHAIN_WORD = CAPITAL_STARTING_WORD + NOT_A_TO_Z_ONLY + REST_OF_CAPITALISED_WORD
+_GAP = r"(?=\s{1,4}(?!\s))[^\S\n]*\n?[^\S\n]*"
+_CHAIN = re.compile(rf"{_CHAIN_WORD}(?:{_GAP}{_CHAIN_WORD})+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +67,6 @@ class _Use:
     end: int
     capitalised: bool
     sentence_start: bool
-
-
-def _joined(text: str, end: int, start: int) -> bool:
-    """Whether only spaces (or one line break) stand between two words."""
-    gap = text[end:start]
-    return not gap.strip() and gap.count("\n") <= 1
 
 
 def _goes_on(text: str, end: int, limit: int) -> bool:
@@ -105,27 +115,48 @@ class _Term:
     sentence_start: bool
 
 
-def _runs(text: str, style: HouseStyle) -> list[list[tuple[str, int]]]:
-    """The paragraph's capitalised words, in runs of words with only spaces (or one line break) between."""
-    runs: list[list[tuple[str, int]]] = []
-    previous_end = -2
-    for word, start in capitalised_words(text, style):
-        gap = start - previous_end
-        if gap == 1 and text[previous_end] == " " or (runs and 1 <= gap <= 4 and _joined(text, previous_end, start)):
-            runs[-1].append((word, start))
-        else:
-            runs.append([(word, start)])
-        previous_end = start + len(word)
-    return runs
+def _paragraph_chains(text: str, style: HouseStyle) -> tuple[tuple[int, str], ...]:
+    """The paragraph's chains of capitalised words: where each starts, and its text."""
+    return tuple([(chain.start(), chain.group()) for chain in _CHAIN.finditer(text)])
 
 
-def _paragraph_terms(text: str, style: HouseStyle) -> tuple[_Term, ...]:
-    """Capitalised terms of two or three words standing on their own in the paragraph."""
-    terms = []
-    titles = None
-    for run in _runs(text, style):
-        if len(run) < 2:
+def _may_make_term(chain: str, lowercase: frozenset[str]) -> bool:
+    """Whether a run of ``chain`` may make a term the story also writes in lowercase: its last two words
+    are the run's, unless an ALL CAPS word parts it (its words are only spaces apart)."""
+    words = chain.split()
+    return any(map(str.isupper, words)) or (words[-1].lower() in lowercase and words[-2].lower() in lowercase)
+
+
+def _runs(text: str, start: int, chain: str) -> Iterator[tuple[tuple[str, int], ...]]:
+    """The runs of two or more capitalised words (not ALL CAPS) of ``chain``, at ``start`` in the paragraph
+    ``text``: (word, start) for each."""
+    matches = list(_CAPITALISED.finditer(text, start, start + len(chain)))
+    words = list(map(re.Match.group, matches))
+    starts = list(map(re.Match.start, matches))
+    if any(map(str.isupper, words)):
+        yield from _parted(words, starts)
+    else:
+        yield tuple(zip(words, starts))
+
+
+def _parted(words: list[str], starts: list[int]) -> Iterator[tuple[tuple[str, int], ...]]:
+    """The runs of a chain that ALL CAPS words part ("Foreign ÉTÉ Ministry" makes none)."""
+    run: list[tuple[str, int]] = []
+    for word, start in zip(words, starts):
+        if not word.isupper():
+            run.append((word, start))
             continue
+        if len(run) >= 2:
+            yield tuple(run)
+        run = []
+    if len(run) >= 2:
+        yield tuple(run)
+
+
+def _terms(text: str, runs: list[tuple[tuple[str, int], ...]]) -> Iterator[_Term]:
+    """The capitalised terms of two or three words standing on their own that ``runs`` of the paragraph ``text`` make."""
+    titles = None
+    for run in runs:
         first_start = run[0][1]
         end = run[-1][1] + len(run[-1][0])
         if text[end : end + 1] == "-" or _goes_on(text, end, len(text)):
@@ -142,16 +173,33 @@ def _paragraph_terms(text: str, style: HouseStyle) -> tuple[_Term, ...]:
             run = run[1:]
         if 2 <= len(run) <= _LONGEST:
             start = run[0][1]
-            terms.append(_Term(tuple(word.lower() for word, _ in run), start, end, starts_sentence(text, start)))
-    return tuple(terms)
+            yield _Term(tuple(word.lower() for word, _ in run), start, end, starts_sentence(text, start))
 
 
 def _capitalised_terms(story: Story, style: HouseStyle) -> dict[tuple[str, ...], list[_Use]]:
-    """Capitalised terms of two or three words standing on their own, by their words in lowercase, outside the headline."""
+    """Capitalised terms of two or three words standing on their own, by their words in lowercase, outside the
+    headline, where the story writes each of their words in lowercase somewhere.
+
+    A term is the last two or three words of a run. Its lowercase use is looked for only in a paragraph
+    that writes each of its words in lowercase (``find_in_story``): a term with a word the story never
+    writes so has none, and no issue, so its run is not weighed.
+    """
     terms: dict[tuple[str, ...], list[_Use]] = {}
-    body = 0 if story.headline is None else 1
-    for paragraph, found in zip(story.paragraphs[body:], story.per_paragraph(_paragraph_terms, style)[body:]):
-        for term in found:
+    lowercase: frozenset[str] | None = None
+    for paragraph, chains in found_per_paragraph(story, _paragraph_chains, style):
+        if paragraph is story.headline:
+            continue
+        if lowercase is None:
+            lowercase = frozenset().union(*story.per_paragraph(lowercase_words, style))
+        text = paragraph.text
+        runs = [
+            run
+            for start, chain in chains
+            if _may_make_term(chain, lowercase)
+            for run in _runs(text, start, chain)
+            if run[-1][0].lower() in lowercase and run[-2][0].lower() in lowercase
+        ]
+        for term in _terms(text, runs):
             use = _Use(paragraph.start + term.start, paragraph.start + term.end, True, term.sentence_start)
             terms.setdefault(term.words, []).append(use)
     return terms

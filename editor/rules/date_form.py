@@ -24,15 +24,15 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from operator import attrgetter
+from typing import NamedTuple
 
 from editor.engine.issues import first_places
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle
-from editor.engine.words import is_word_char, word_before, word_trie
+from editor.engine.words import REACH, is_word_char, word_before, word_trie
 
 _CALENDAR = word_list("calendar")
 MONTHS: tuple[str, ...] = tuple(_CALENDAR["months"])
@@ -47,21 +47,31 @@ _ALSO_WORDS = frozenset({"march", "may", "august"})
 _LOWER_MONTHS = frozenset(month.casefold() for month in MONTHS)
 _DATE_PREPOSITIONS = frozenset("on by since until till from before after through between dated of".split())
 _COUNT_PREPOSITIONS = frozenset("in during throughout".split())
+_THE = frozenset(("the",))
+_LAST_LETTERS = {words: frozenset(word[-1] for word in words) for words in (_DATE_PREPOSITIONS, _COUNT_PREPOSITIONS, _THE)}
 
 _DAY = r"(?P<day>3[01]|[12]\d|[1-9])(?P<ordinal>st|nd|rd|th)?"
 # A day ends where no digit, letter, percent sign or decimal part follows ("March 1,000" is no date).
 _DAY_AFTER = re.compile(rf"[^\S\r\n]+{_DAY}(?![\w%]|[.,]\d)")
 _DAY_BEFORE = re.compile(rf"(?<![\w.,$£€/-]){_DAY}[^\S\r\n]+$")
-# The scan looks for month names as written (capitalised, lowercase, shortened with a capital); a
-# trie of them lets it pass over most of the text on the first letter. The days of the week in
-# lowercase all end in "day", which the scan finds fast, and reads back from.
-_MONTH_TOKEN = re.compile(
-    word_trie({*MONTHS, *(month.casefold() for month in MONTHS), *(short.capitalize() for short in _MONTH_OF)})
-    + r"(?P<point>\.)?"
-)
+# A month as written (capitalised, lowercase, shortened with a capital), with the point after it;
+# a trie lets a scan pass over most of the text on the first letter.
+_MONTH_WORDS = frozenset({*MONTHS, *_LOWER_MONTHS, *(short.capitalize() for short in _MONTH_OF)})
+_MONTH_TRIE = word_trie(_MONTH_WORDS)
+_MONTH = rf"(?P<month>{_MONTH_TRIE}(?P<point>\.)?)"
+# A month makes a date only with a figure after it, a figure before it, or as a month in lowercase
+# that is not also a word: each is a scan of its own, so a text of months that can make no date
+# ("May may") is passed over in C. The figure is a superset of the day each reading then asks for
+# (where ``_DAY_BEFORE`` ends its search, its ``$`` takes a line break after the spaces too).
+_MONTH_THEN_FIGURE = re.compile(rf"{_MONTH}(?=[^\S\r\n]+\d)")
+_FIGURE_THEN_MONTH = re.compile(rf"\d(?:st|nd|rd|th)?[^\S\r\n]+\n?{_MONTH}")
+_LOWERCASE_MONTH = re.compile(rf"(?P<month>{word_trie(_LOWER_MONTHS - _ALSO_WORDS)}(?P<point>\.)?)")
+_MONTH_SCANS = (_MONTH_THEN_FIGURE, _FIGURE_THEN_MONTH, _LOWERCASE_MONTH)
 _DAY_NAMES = frozenset(day.casefold() for day in DAYS)
-_LONGEST_DAY_PREFIX = max(len(day) for day in DAYS) - len("day")
-_LOWER_DAY = re.compile(r"day(?P<plural>s?)")
+_LOWER_DAY = re.compile(rf"{word_trie(_DAY_NAMES)}(?P<plural>s?)")
+# Every date has a month or a day name in it: a paragraph without one is passed over on one search
+# (one trie, which the scan can skip through on its first letters, as it cannot two).
+_CALENDAR_WORD = re.compile(word_trie(_MONTH_WORDS | _DAY_NAMES))
 # After a shortened month, a point that may end the sentence ("on 6 Oct. The") is the sentence's.
 _SENTENCE_AFTER_POINT = re.compile(r"\s*$|\s+[A-Z\"“]")
 _RANGE_AFTER = re.compile(r"[-–/]\d")
@@ -69,8 +79,8 @@ _YEAR_AFTER = re.compile(r",?[^\S\r\n]+(?P<year>\d{4})(?!\d)")
 _ONLY_PUNCTUATION_AFTER = re.compile(r"\s*(?:[.,;:)\-–]|$)")
 
 
-@dataclass(frozen=True)
-class _Date:
+# A named tuple: a hostile text has a date every few characters, and a dataclass is several times as slow to make.
+class _Date(NamedTuple):
     """A month and day at ``start:end``, or a lone day or month name in lowercase (``order`` empty)."""
 
     start: int
@@ -85,24 +95,20 @@ class _Date:
     range_after: bool
 
     def shifted(self, offset: int) -> _Date:
-        return replace(
-            self,
-            start=self.start + offset,
-            end=self.end + offset,
-            month_start=self.month_start + offset,
-            month_end=self.month_end + offset,
+        return _Date(
+            self.start + offset, self.end + offset, self.month, self.day, self.ordinal, self.order,
+            self.month_start + offset, self.month_end + offset, self.year, self.range_after,
         )
 
 
 def _month_day(text: str, start: int, end: int, day: re.Match) -> _Date | None:
     written = text[start:end]
     key = written.rstrip(".").casefold()
-    before = word_before(text, start).casefold()
     year = _YEAR_AFTER.match(text, day.end())
-    if before in _COUNT_PREPOSITIONS and not year:
+    if not year and _word_before_in(text, start, _COUNT_PREPOSITIONS):
         return None
     if written.islower() and key in _ALSO_WORDS and not (
-        before in _DATE_PREPOSITIONS and _ONLY_PUNCTUATION_AFTER.match(text, day.end())
+        _word_before_in(text, start, _DATE_PREPOSITIONS) and _ONLY_PUNCTUATION_AFTER.match(text, day.end())
     ):
         return None
     return _Date(
@@ -111,12 +117,22 @@ def _month_day(text: str, start: int, end: int, day: re.Match) -> _Date | None:
     )
 
 
+def _word_before_in(text: str, position: int, words: frozenset[str]) -> bool:
+    """Whether ``word_before(text, position)``, casefolded, is one of ``words``.
+
+    Its scan back is read only where the last character before ``position`` ends one of them as
+    casefolded (a word casefolds letter by letter): "Oct" after "March" is no count's month.
+    """
+    last = text[max(0, position - REACH) : position].rstrip()[-1:].casefold()[-1:]
+    return last in _LAST_LETTERS[words] and word_before(text, position).casefold() in words
+
+
 def _day_month(text: str, start: int, end: int, day: re.Match) -> _Date | None:
     written = text[start:end]
     key = written.rstrip(".").casefold()
     if written.islower() and key in _ALSO_WORDS:
         return None
-    if day.group("ordinal") and word_before(text, day.start()).casefold() == "the":
+    if day.group("ordinal") and _word_before_in(text, day.start(), _THE):
         return None  # "on the 2nd June": the fix would have to rewrite the words around it
     year = _YEAR_AFTER.match(text, end)
     # A range before the day ("5-6 March") is never read: the day must not follow a dash.
@@ -126,28 +142,38 @@ def _day_month(text: str, start: int, end: int, day: re.Match) -> _Date | None:
     )
 
 
-def _skipped_month(written: str) -> bool:
-    """A shortened month in lowercase ("mar", "sep": words too); capitals (a headline) are never read."""
-    letters = written.rstrip(".")
-    return letters.islower() and letters not in _LOWER_MONTHS
-
-
 def _paragraph_dates(text: str, style: HouseStyle) -> tuple[_Date, ...]:
+    if not _CALENDAR_WORD.search(text):
+        return ()
     dates = first_places(heapq.merge(_month_dates(text), _lowercase_days(text), key=attrgetter("start")), text)
     return tuple(sorted(dates, key=attrgetter("start")))
 
 
+def _month_tokens(text: str) -> Iterator[tuple[int, int, bool]]:
+    """The months that may make a date, in text order: (start, end, whether a point ends it).
+
+    Each scan reads a month as one scan of every month would (the trie's longest match, with its
+    point), and reads every such month that makes a date its way; a month one scan reads and the
+    other would not follows a letter of another month, and is no date.
+    """
+    scans = (
+        ((match.start("month"), match.end("month"), match.group("point") is not None) for match in scan.finditer(text))
+        for scan in _MONTH_SCANS
+    )
+    previous = -1
+    for token in heapq.merge(*scans):
+        if token[0] != previous:  # one month read by two scans
+            previous = token[0]
+            yield token
+
+
 def _month_dates(text: str) -> Iterator[_Date]:
     """Dates read from their months, in text order."""
-    for token in _MONTH_TOKEN.finditer(text):
-        start, end = token.start(), token.end()
-        point = bool(token.group("point"))
+    for start, end, point in _month_tokens(text):
         if point and text[start : end - 1].casefold() in _LOWER_MONTHS:
             end, point = end - 1, False  # only a shortened month takes a point
         if (start and is_word_char(text[start - 1])) or (end < len(text) and is_word_char(text[end])):
-            continue
-        if _skipped_month(text[start:end]):
-            continue
+            continue  # a month read inside a word: "Octavia", "Mayor", "DecMarch"
         day = _DAY_AFTER.match(text, end)
         if day and not (start and text[start - 1] in ".-"):
             date = _month_day(text, start, end, day)
@@ -164,14 +190,10 @@ def _month_dates(text: str) -> Iterator[_Date]:
 
 
 def _lowercase_days(text: str) -> Iterator[_Date]:
-    for ending in _LOWER_DAY.finditer(text):
-        start = ending.start()
-        # At most "wednes" before "day": reading further back would make a long run of letters quadratic.
-        while start and text[start - 1].isalpha() and ending.start() - start < _LONGEST_DAY_PREFIX:
-            start -= 1
-        end = ending.end()
-        if text[start : ending.start() + len("day")] in _DAY_NAMES and not _in_other_text(text, start, end):
-            yield _lower_name(start, end, text[start:end])
+    for name in _LOWER_DAY.finditer(text):
+        start, end = name.span()
+        if not _in_other_text(text, start, end):
+            yield _lower_name(start, end, name.group())
 
 
 def _in_other_text(text: str, start: int, end: int) -> bool:

@@ -29,8 +29,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
-from editor.engine.paragraph_words import find_in_story, lowercase_words
+from editor.engine.paragraph_words import find_in_story, found_per_paragraph, lowercase_words
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
@@ -56,8 +58,8 @@ _MOST_PARTS = 3
 CLOSED, HYPHENATED, OPEN = "", "-", " "
 
 
-@dataclass(frozen=True, slots=True)
-class _Use:
+# A named tuple: a hostile story writes a compound every few characters, and a dataclass is several times as slow to make.
+class _Use(NamedTuple):
     """One compound as written: its letters (case kept), where its parts meet, and how."""
 
     start: int
@@ -91,11 +93,7 @@ def _place(text: str, end: int) -> str:
 
 
 def _joints(parts: list[str]) -> tuple[int, ...]:
-    joints, length = [], 0
-    for part in parts[:-1]:
-        length += len(part)
-        joints.append(length)
-    return tuple(joints)
+    return tuple(accumulate(map(len, parts[:-1])))
 
 
 def _hyphenated(text: str, style: HouseStyle) -> tuple[_Use, ...]:
@@ -106,8 +104,10 @@ def _hyphenated(text: str, style: HouseStyle) -> tuple[_Use, ...]:
         at = hyphen.start()
         if at < reached or not (0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha()):
             continue
-        start = at
-        while start > 0 and (text[start - 1].isalpha() or (text[start - 1] == "-" and text[start - 2 : start - 1].isalpha())):
+        # Back over the letters before it. No hyphen stands among them: one with letters either side
+        # would have come first, and its compound would have reached past this one.
+        start = at - 1
+        while start > 0 and text[start - 1].isalpha():
             start -= 1
         match = _COMPOUND.match(text, start)
         reached = match.end()
@@ -183,11 +183,14 @@ def _splits(words: frozenset[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
 def _compounds(story: Story, style: HouseStyle) -> dict[str, _Compound]:
     """Compounds the story writes in more than one shape, with every use of each."""
     compounds: dict[str, _Compound] = {}
-    for paragraph, uses in zip(story.paragraphs, story.per_paragraph(_hyphenated, style)):
+    for paragraph, uses in found_per_paragraph(story, _hyphenated, style):
         for use in uses:
-            base = _base(use.letters.lower())
-            parts = _split(use.letters.lower(), use.joints)
-            compounds.setdefault(base, _Compound(parts, [])).uses.append(use.shifted(paragraph.start))
+            letters = use.letters.lower()
+            base = _base(letters)
+            compound = compounds.get(base)
+            if compound is None:
+                compound = compounds[base] = _Compound(_split(letters, use.joints), [])
+            compound.uses.append(use.shifted(paragraph.start))
     words = frozenset().union(*story.per_paragraph(lowercase_words, style))
     # The closed and open forms to look for: closed word or parts apart, and the compound's base.
     wanted: dict[tuple[str, ...], str] = {}
@@ -197,8 +200,9 @@ def _compounds(story: Story, style: HouseStyle) -> dict[str, _Compound]:
         for closed in (base, base + "s"):
             if closed in words:
                 wanted[(closed,)] = base
-        for use in compound.uses:
-            apart = _split(use.letters, use.joints)
+        # Each way the compound is written once: a hostile story writes one a hundred thousand times.
+        for letters, joints in dict.fromkeys((use.letters, use.joints) for use in compound.uses):
+            apart = _split(letters, joints)
             if _open_allowed(apart):
                 wanted[apart] = base
     for closed, apart in _open_splits(words):

@@ -48,7 +48,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from editor.engine.names import close_pairs
-from editor.engine.paragraph_words import capitalised_words, lowercase_words
+from editor.engine.paragraph_words import (
+    CAPITAL_STARTING_WORD,
+    NOT_A_TO_Z_ONLY,
+    REST_OF_CAPITALISED_WORD,
+    found_per_paragraph,
+    lowercase_words,
+)
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
@@ -78,8 +84,13 @@ _LONGEST = 30
 _LONG = 8
 _LAST_LETTER = 7
 
-# After a name: its possessive, or nothing that would make it part of a longer word.
-_NAME_ENDS = re.compile(r"(?:['’]s?)?(?![\w'’])")
+# A capitalised word that starts a word (``CAPITALISED_WORD``) with, after it, its possessive or nothing
+# that would make it part of a longer word. Atomic: a shorter part of the word is never read. A word
+# shorter than a name or in capitals A to Z alone ("US") is passed over in C.
+_NAME = re.compile(
+    rf"(?>{CAPITAL_STARTING_WORD}(?=(?:[^\W\d_]|['’]){{{_SHORTEST_MISSPELLING - 1}}}){NOT_A_TO_Z_ONLY}"
+    rf"{REST_OF_CAPITALISED_WORD})(?=(?:['’]s?)?(?![\w'’]))"
+)
 _JOINED_BEFORE = re.compile(r"([A-Z][^\W\d_]*)(?:[^\S\r\n]+|-)$")
 _JOINED_AFTER = re.compile(r"(?:[^\S\r\n]+|-)([A-Z][^\W\d_]*)")
 # An Arabic article before a place name: "al-Tanf", "At Tanf", "ash-Sharqat". A
@@ -89,6 +100,7 @@ _JOINED_AFTER = re.compile(r"(?:[^\S\r\n]+|-)([A-Z][^\W\d_]*)")
 _ARTICLE = re.compile(
     r"(?P<article>[AaEe](?<![\w'’-].)(?:l|[dnrstz]|sh|th))(?P<joint>[- ])(?P<name>[A-Z][a-z][^\W\d_]*)(?![\w-])"
 )
+_CAPITAL = re.compile("[A-Z]")
 _SPACED_ARTICLES = frozenset(("Al", "El", "Ad", "An", "Ar", "As", "At", "Az", "Ash", "Ath"))
 # Spaced articles that are also first names ("Al Gore", "El Greco").
 _FIRST_NAME_ARTICLES = frozenset(("Al", "El"))
@@ -109,7 +121,17 @@ def _neighbour(word: str | None) -> str | None:
     return None if word is None or word in _NOT_NAME_WORDS else word
 
 
-def _articles(text: str, style: HouseStyle) -> tuple[_ArticleForm, ...]:
+def _paragraph_reading(text: str, style: HouseStyle) -> tuple[tuple[tuple[str, int], ...], tuple[_ArticleForm, ...]] | tuple[()]:
+    """The paragraph's words that may be names and its names with an article, read once for both;
+    nothing where it has neither. Both start with a capital A to Z: a paragraph without one (a short
+    one often) is passed over on one search."""
+    if not _CAPITAL.search(text):
+        return ()
+    names, articles = _paragraph_names(text), _articles(text)
+    return (names, articles) if names or articles else ()
+
+
+def _articles(text: str) -> tuple[_ArticleForm, ...]:
     """The paragraph's names written with an article."""
     articles = []
     for match in _ARTICLE.finditer(text):
@@ -252,28 +274,29 @@ def _times(count: int) -> str:
     return "once" if count == 1 else f"{count} times"
 
 
-def _paragraph_names(text: str, style: HouseStyle) -> tuple[tuple[str, int], ...]:
+def _paragraph_names(text: str) -> tuple[tuple[str, int], ...]:
     """The paragraph's capitalised words that may be names, with where each starts."""
-    found = []
-    for word, start in capitalised_words(text, style):
-        if not _SHORTEST_MISSPELLING <= len(word) <= _LONGEST or word in _FUNCTION_WORDS:
-            continue
-        end = start + len(word)
-        if end < len(text) and (text[end].isalnum() or text[end] in "_'’") and not _NAME_ENDS.match(text, end):
-            continue
-        found.append((word, start))
-    return tuple(found)
+    return tuple(
+        [
+            (word, match.start())
+            for match in _NAME.finditer(text)
+            if _SHORTEST_MISSPELLING <= len(word := match.group()) <= _LONGEST
+            and word not in _FUNCTION_WORDS
+            and not word.isupper()
+        ]
+    )
 
 
 def _names(story: Story, style: HouseStyle) -> dict[str, _Form]:
     """Every capitalised word that may be a name, with its uses."""
     names: dict[str, _Form] = {}
-    for paragraph, words in zip(story.paragraphs, story.per_paragraph(_paragraph_names, style)):
+    for paragraph, (words, _) in found_per_paragraph(story, _paragraph_reading, style):
+        offset = paragraph.start
         for word, start in words:
             form = names.get(word)
             if form is None:
                 form = names[word] = _Form(story, word)
-            form.uses.append((paragraph.start, paragraph.start + start))
+            form.uses.append((offset, offset + start))
     return names
 
 
@@ -324,7 +347,7 @@ def _article_issues(story: Story, style: HouseStyle, names: dict[str, _Form]) ->
     variants = style.compiled("name-spelling:variants", _variant_forms)
     by_name: dict[str, list[tuple[int, int, str]]] = {}
     people: set[str] = set()
-    for paragraph, articles in zip(story.paragraphs, story.per_paragraph(_articles, style)):
+    for paragraph, (_, articles) in found_per_paragraph(story, _paragraph_reading, style):
         for article in articles:
             if article.form.lower() in variants:
                 continue  # variant-consistency checks the style's own groups ("al-Qaida")

@@ -68,8 +68,13 @@ _NOT_COUNTS = frozenset("is was has does this thus us its his yes less unless pl
 
 # A count: a number, then a lowercase word. Figures and numbers in words are found apart, each
 # pattern starting on its own characters, so the scan passes over the text between them fast.
-_NOUN_AFTER = rf"(?P<gap>{INNER_SPACE})(?P<noun>[a-z][a-z']*+)(?![\w'-])"
-_FIGURE_COUNT = re.compile(rf"(?P<number>[0-9][0-9]?){_NOUN_AFTER}")
+_NOUN = r"(?P<noun>[a-z][a-z']*+)"
+_NOUN_AFTER = rf"(?P<gap>{INNER_SPACE}){_NOUN}(?![\w'-])"
+# Only a word ending in "s" or an irregular plural can be a count noun (``_is_count_noun``), so the
+# figures' scan passes over the rest in C ("5 pct"). Where it passes over a figure of two digits,
+# it reads the second with the same word after it, and passes over that too.
+_PLURAL_END = "|".join(f"(?<={plural})" for plural in ("s", *sorted(_IRREGULAR_PLURALS)))
+_FIGURE_COUNT = re.compile(rf"(?P<number>[0-9][0-9]?)(?P<gap>{INNER_SPACE}){_NOUN}(?:{_PLURAL_END})(?![\w'-])")
 _NOT_BEFORE_FIGURE = set("$£€¥#.,:/+-_")
 # A percent form, to read back from for a number in words before it ("six pct").
 _PERCENT_WORD = re.compile(rf"[pP](?i:ercent|er{INNER_SPACE}cent|ct)(?![\w-])")
@@ -77,6 +82,10 @@ _WORDS_BEFORE = re.compile(rf"(?<![\w-])(?P<number>(?i:{NUMBER_WORDS})){INNER_SP
 _SERIES_BEFORE = re.compile(
     r"(?:\d[\d,./%]*|\b" + NUMBER_WORDS + r")\s*(?:,|and|or|to|by|-|–|/|in|of|out of|x)?\s*$", re.IGNORECASE
 )
+# The last character ``_SERIES_BEFORE`` can find before the spaces: a figure's (or a decimal digit
+# beyond ASCII), a number word's or a joining word's, in either case (no other character matches
+# these letters case-insensitively).
+_SERIES_LAST = frozenset("0123456789,./%-–eorxntydfEORXNTYDF")
 _SERIES_AFTER = re.compile(r"\s*(?:,|and|or|to|by|-|–|/|x)\s*(?:\d|" + NUMBER_WORDS + r"\b)", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?P<word>[\w.'’]+)[^\S\r\n]*$")
 _AGE_AFTER = re.compile(r"\s+(?:old|older|younger|of age)\b")
@@ -105,7 +114,12 @@ def _labelled(text: str, start: int) -> bool:
 
 def _in_series(text: str, start: int, end: int) -> bool:
     """Another number joined to this one: "3 to 12", "3, 10 and 12", "2 in 5", "3-2"."""
-    return bool(_SERIES_AFTER.match(text, end) or _SERIES_BEFORE.search(text, max(0, start - 12), start))
+    if _SERIES_AFTER.match(text, end):
+        return True
+    window = max(0, start - 12)
+    last = text[window:start].rstrip()[-1:]
+    # The slow search back, only where the text before ends as a series could ("banks 3" cannot).
+    return (last in _SERIES_LAST or last.isdecimal()) and bool(_SERIES_BEFORE.search(text, window, start))
 
 
 def _words_at_or_above(style: HouseStyle) -> re.Pattern[str]:
@@ -118,9 +132,16 @@ def _words_at_or_above(style: HouseStyle) -> re.Pattern[str]:
 def find(text: str, style: HouseStyle) -> Iterator[Issue]:
     if not _LOWERCASE.search(text):
         return iter(())  # a line in capitals: a headline
-    # Each reading goes in text order; merged, they are read only as far as the issues taken.
-    readings = (_figures(text, style), _numbers_in_words(text, style), _percentages_in_words(text))
-    return heapq.merge(*readings, key=attrgetter("start"))
+    # Each reading goes in text order; merged, they are read only as far as the issues taken. A
+    # reading whose pattern the paragraph never matches, as most do not, is left out on one search.
+    readings = []
+    if _FIGURE_COUNT.search(text):
+        readings.append(_figures(text, style))
+    if style.forms.spell_out_below < 100 and style.compiled("number-form", _words_at_or_above).search(text):
+        readings.append(_numbers_in_words(text, style))
+    if _PERCENT_WORD.search(text):
+        readings.append(_percentages_in_words(text))
+    return heapq.merge(*readings, key=attrgetter("start")) if readings else iter(())
 
 
 def _figures(text: str, style: HouseStyle) -> Iterator[Issue]:
@@ -141,8 +162,6 @@ def _figures(text: str, style: HouseStyle) -> Iterator[Issue]:
 
 def _numbers_in_words(text: str, style: HouseStyle) -> Iterator[Issue]:
     limit = style.forms.spell_out_below
-    if limit >= 100:
-        return
     for match in style.compiled("number-form", _words_at_or_above).finditer(text):
         start, end = match.span("number")
         if (start and is_word_char(text[start - 1])) or not _is_count_noun(match.group("noun")):
@@ -154,7 +173,12 @@ def _numbers_in_words(text: str, style: HouseStyle) -> Iterator[Issue]:
 
 def _percentages_in_words(text: str) -> Iterator[Issue]:
     for percent in _PERCENT_WORD.finditer(text):
-        words = _WORDS_BEFORE.search(text, max(0, percent.start() - 24), percent.start())
+        window = max(0, percent.start() - 24)
+        # A number in words ends in a letter, and only spaces follow it: where no letter comes
+        # last before the spaces ("5 pct"), the slow search back would find none.
+        if not text[window : percent.start()].rstrip()[-1:].isalpha():
+            continue
+        words = _WORDS_BEFORE.search(text, window, percent.start())
         if words is None:
             continue
         start, end = words.span("number")
@@ -163,19 +187,21 @@ def _percentages_in_words(text: str) -> Iterator[Issue]:
         yield _issue(start, end, text, str(value_of(words.group("number"))), "percent")
 
 
+_EXPLANATIONS = {
+    "small": "Whole numbers below {limit} are spelled out in running text; figures from {limit} up.",
+    "large": "Figures from {limit} up; only numbers below {limit} are spelled out.",
+    "starts": "A number that starts a sentence is spelled out (or the sentence is recast).",
+    "percent": "Percentages are written in figures.",
+}
+
+
 def _issue(start: int, end: int, text: str, replacement: str, reason: str, limit: int = 10):
     original = text[start:end]
-    explanations = {
-        "small": f"Whole numbers below {limit} are spelled out in running text; figures from {limit} up.",
-        "large": f"Figures from {limit} up; only numbers below {limit} are spelled out.",
-        "starts": "A number that starts a sentence is spelled out (or the sentence is recast).",
-        "percent": "Percentages are written in figures.",
-    }
     return RULE.issue(
         start,
         end,
         f"Write “{replacement}”, not “{original}”",
-        explanation=explanations[reason],
+        explanation=_EXPLANATIONS[reason].format(limit=limit),
         replacements=[replacement],
         group="number-form",
     )
