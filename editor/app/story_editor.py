@@ -16,7 +16,7 @@ import bisect
 import html
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Signal
-from PySide6.QtGui import QFont, QPainter, QTextCursor, QTextOption
+from PySide6.QtGui import QFont, QPainter, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip
 
 from editor.app.kinds import draw_line, is_dark, kind, line_pieces, shading_format

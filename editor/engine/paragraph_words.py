@@ -9,14 +9,11 @@ only the paragraphs that changed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from itertools import compress
-from typing import Any, TypeVar
+from typing import Any
 
-from editor.engine.story import Paragraph, Story
-
-Result = TypeVar("Result")
+from editor.engine.story import Story
 
 # A capitalised word (letters joined by an apostrophe stay one word: "O'Brien") that starts a
 # word: no letter, digit, apostrophe or hyphen before it (``\w`` is ``isalnum`` or "_"). That is
@@ -32,15 +29,6 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Up to this many phrases are looked for one by one in a paragraph; more, in one reading of its words.
 _FEW_PHRASES = 8
 _GAP = re.compile(r"[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*")
-
-
-def found_per_paragraph(story: Story, build: Callable[[str, Any], Result], style: Any) -> Iterator[tuple[Paragraph, Result]]:
-    """Each paragraph where ``story.per_paragraph(build, style)`` found anything, with what it found.
-
-    The paragraphs with nothing are passed over in C: a hostile story has hundreds of thousands.
-    """
-    found = story.per_paragraph(build, style)
-    return compress(zip(story.paragraphs, found), found)
 
 
 def lowercase_words(text: str, style: Any = None) -> frozenset[str]:

@@ -29,7 +29,6 @@ from editor.engine.paragraph_words import (
     NOT_A_TO_Z_ONLY,
     REST_OF_CAPITALISED_WORD,
     find_in_story,
-    found_per_paragraph,
     lowercase_words,
 )
 from editor.engine.quotes import read_quotes
@@ -186,7 +185,7 @@ def _capitalised_terms(story: Story, style: HouseStyle) -> dict[tuple[str, ...],
     """
     terms: dict[tuple[str, ...], list[_Use]] = {}
     lowercase: frozenset[str] | None = None
-    for paragraph, chains in found_per_paragraph(story, _paragraph_chains, style):
+    for paragraph, chains in story.found_per_paragraph(_paragraph_chains, style):
         if paragraph is story.headline:
             continue
         if lowercase is None:

@@ -32,7 +32,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
-from editor.engine.paragraph_words import find_in_story, found_per_paragraph, lowercase_words
+from editor.engine.paragraph_words import find_in_story, lowercase_words
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
@@ -183,7 +183,7 @@ def _splits(words: frozenset[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
 def _compounds(story: Story, style: HouseStyle) -> dict[str, _Compound]:
     """Compounds the story writes in more than one shape, with every use of each."""
     compounds: dict[str, _Compound] = {}
-    for paragraph, uses in found_per_paragraph(story, _hyphenated, style):
+    for paragraph, uses in story.found_per_paragraph(_hyphenated, style):
         for use in uses:
             letters = use.letters.lower()
             base = _base(letters)

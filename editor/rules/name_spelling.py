@@ -52,7 +52,6 @@ from editor.engine.paragraph_words import (
     CAPITAL_STARTING_WORD,
     NOT_A_TO_Z_ONLY,
     REST_OF_CAPITALISED_WORD,
-    found_per_paragraph,
     lowercase_words,
 )
 from editor.engine.resources import word_list
@@ -290,7 +289,7 @@ def _paragraph_names(text: str) -> tuple[tuple[str, int], ...]:
 def _names(story: Story, style: HouseStyle) -> dict[str, _Form]:
     """Every capitalised word that may be a name, with its uses."""
     names: dict[str, _Form] = {}
-    for paragraph, (words, _) in found_per_paragraph(story, _paragraph_reading, style):
+    for paragraph, (words, _) in story.found_per_paragraph(_paragraph_reading, style):
         offset = paragraph.start
         for word, start in words:
             form = names.get(word)
@@ -347,7 +346,7 @@ def _article_issues(story: Story, style: HouseStyle, names: dict[str, _Form]) ->
     variants = style.compiled("name-spelling:variants", _variant_forms)
     by_name: dict[str, list[tuple[int, int, str]]] = {}
     people: set[str] = set()
-    for paragraph, (_, articles) in found_per_paragraph(story, _paragraph_reading, style):
+    for paragraph, (_, articles) in story.found_per_paragraph(_paragraph_reading, style):
         for article in articles:
             if article.form.lower() in variants:
                 continue  # variant-consistency checks the style's own groups ("al-Qaida")
