@@ -79,6 +79,8 @@ NOT_PROSE_SHARE = 0.3
 LONGEST_WORD = 45
 # Words whose answer (fine alone or not) is kept per style.
 KEPT_WORDS = 200_000
+# Unknown words whose fixes are kept per style: a story repeats its misspellings and its names.
+KEPT_FIXES = 5_000
 # A name the story uses more often than a word this many edits from it owns that word (issue 9's name rule).
 NAME_REACH = 2
 # Capitalised words this short are mostly abbreviations and initials.
@@ -138,8 +140,9 @@ class _Words:
     joining: frozenset[str]
     # Words another rule flags: the other locale's spellings, variant forms.
     owned_elsewhere: frozenset[str]
-    # Per word, whether it is fine alone; filled as stories are read.
+    # Per word, whether it is fine alone, and an unknown word's fixes; filled as stories are read.
     alone: dict[str, bool]
+    fixes: dict[str, tuple[str, ...] | None]
 
     def knows(self, word: str) -> bool:
         word = word.replace("’", "'")
@@ -188,6 +191,7 @@ def _style_words(style: HouseStyle) -> _Words:
         joining=frozenset(lists["joining_words"]),
         owned_elsewhere=frozenset(style.foreign_spellings) | owned,
         alone={},
+        fixes={},
     )
 
 
@@ -404,7 +408,20 @@ def _is_name_beside(text: str, tokens: list[_Token], index: int, step: int, open
 
 
 def _fixes(word: str, words: _Words) -> tuple[str, ...] | None:
-    """Fixes for an unknown lowercase word, best first; None when it is no mistake but a closed compound."""
+    """Fixes for an unknown lowercase word, best first; None when it is no mistake but a closed compound.
+
+    The answer is kept: weighing every string one edit away takes a millisecond, and a table's
+    rows may each hold the same unknown word.
+    """
+    if word in words.fixes:
+        return words.fixes[word]
+    if len(words.fixes) >= KEPT_FIXES:
+        words.fixes.clear()
+    found = words.fixes[word] = _weigh_fixes(word, words)
+    return found
+
+
+def _weigh_fixes(word: str, words: _Words) -> tuple[str, ...] | None:
     lower = word.lower()
     if lower in words.expand:
         return (shape(words.expand[lower], word),)
