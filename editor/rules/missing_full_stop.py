@@ -18,7 +18,9 @@ wrong fix.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from itertools import islice
 from typing import NamedTuple
 
 from editor.engine.issues import Issue
@@ -47,6 +49,8 @@ _MIN_WORDS = 6
 _SHORTEST_PROSE = 2 * _MIN_WORDS - 1
 # Prose has lowercase words besides the ones Title Case leaves lowercase.
 _MIN_LOWERCASE = 2
+# Words read one by one before a paragraph is counted whole (see _has_prose_words).
+_WORDS_READ_ONE_BY_ONE = 50
 # A hard-wrapped line of prose is longer than this; shorter lines before the last are a table or a list.
 _MIN_WRAPPED_LINE = 40
 
@@ -79,15 +83,21 @@ def _is_running_text(text: str) -> bool:
 
 def _has_prose_words(text: str) -> bool:
     """Whether ``text`` has _MIN_WORDS words, _MIN_LOWERCASE of them lowercase besides the ones Title
-    Case leaves lowercase; read only as far as it takes, which in prose is its first words."""
+    Case leaves lowercase. Prose shows it in its first words, which are read one by one; a long
+    paragraph that has not shown it by then (a table, a page of names in capitals) is counted
+    whole, in C: both counts only grow, so the whole says what some first part would."""
     words = lowercase = 0
-    for match in _WORD.finditer(text):
+    for match in islice(_WORD.finditer(text), _WORDS_READ_ONE_BY_ONE):
         word = match.group()
         words += 1
         lowercase += word[0].islower() and word not in TITLE_CASE_MINOR_WORDS
         if words >= _MIN_WORDS and lowercase >= _MIN_LOWERCASE:
             return True
-    return False
+    if words < _WORDS_READ_ONE_BY_ONE:
+        return False
+    counts = Counter(_WORD.findall(text))
+    lowercase = sum(count for word, count in counts.items() if word[0].islower() and word not in TITLE_CASE_MINOR_WORDS)
+    return lowercase >= _MIN_LOWERCASE  # its words, more than _WORDS_READ_ONE_BY_ONE, are enough
 
 
 def _stop_inside_quote(text: str, style: HouseStyle) -> bool:
