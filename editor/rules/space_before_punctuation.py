@@ -24,6 +24,8 @@ _SPACE_BEFORE = re.compile(
     r"(?:[,;](?![\d\-()])|\.(?![.\w])(?![^\S\r\n]\.)|:(?=\s|$)(?!\s*«)|[?!]+(?=[\s\"”’)\]]|$))"
 )
 _RATIO = re.compile(r"\s*\d")
+# A space right before a mark anywhere: most paragraphs have none, and are passed on this one search.
+_SPACE_THEN_MARK = re.compile(r" [,;.:?!]")
 
 
 def _french_quotes(text: str) -> list[int]:
@@ -41,7 +43,7 @@ def _french_quotes(text: str) -> list[int]:
 
 
 def find(text: str, style: HouseStyle) -> Iterator:
-    if not any(" " + mark in text for mark in ",;.:?!"):
+    if not _SPACE_THEN_MARK.search(text):
         return
     french = _french_quotes(text)
     for match in _SPACE_BEFORE.finditer(text):
