@@ -93,10 +93,12 @@ class ParagraphMemo:
         if len(unread) < len(new):
             found.update((text, unused.pop(text)) for text in new if text in unused)
         room = self.limit - self._kept
-        if room > 0:
-            kept = dict(islice(found.items(), room))
-            used.update(kept)
-            self._kept += len(kept)
+        if room >= len(found):
+            used.update(found)
+            self._kept += len(found)
+        elif room > 0:
+            used.update(islice(found.items(), room))
+            self._kept = self.limit
         if len(new) < len(distinct):
             old = [text for text in distinct if text not in found]
             found.update(zip(old, map(used.__getitem__, old)))
