@@ -10,6 +10,7 @@ from editor.engine.words import (
     REACH,
     bounded_phrase,
     class_led_phrase,
+    last_before,
     ends_sentence,
     starts_sentence,
     token_before,
@@ -103,3 +104,11 @@ def test_a_class_led_phrase_matches_where_the_bounded_phrase_does(phrase, case_s
     led = re.compile(class_led_phrase(phrase, case_sensitive))
     spans = [match.span() for match in led.finditer(text)]
     assert spans == [match.span() for match in bounded_phrase(phrase, case_sensitive).finditer(text)]
+
+
+def test_last_before_reads_past_spaces_within_its_reach_only():
+    assert last_before("rose 5  ", 8, 24) == "5"
+    assert last_before("rose 5\n ", 8, 24) == "5"
+    assert last_before("rose", 4, 2) == "e"
+    assert last_before("5" + " " * 30, 31, 24) == ""
+    assert last_before("", 0, 24) == ""

@@ -30,10 +30,14 @@ def is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def spaced_phrase(phrase: str) -> str:
+    """A pattern for ``phrase`` as written, its inner spaces any run of spaces or one line break."""
+    return INNER_SPACE.join(re.escape(part) for part in phrase.split())
+
+
 def bounded_phrase(phrase: str, case_sensitive: bool) -> re.Pattern[str]:
     """A pattern for ``phrase`` as whole words; inner spaces match any run of spaces or one line break."""
-    parts = [re.escape(part) for part in phrase.split()]
-    body = INNER_SPACE.join(parts)
+    body = spaced_phrase(phrase)
     before = r"(?<![\w])" if is_word_char(phrase[0]) else ""
     after = r"(?![\w])" if is_word_char(phrase[-1]) else ""
     return re.compile(before + body + after, 0 if case_sensitive else re.IGNORECASE)
@@ -57,7 +61,7 @@ def class_led_phrase(phrase: str, case_sensitive: bool, then: str = "", boundary
     once for a whole alternation.
     """
     first = phrase[0]
-    rest = INNER_SPACE.join(re.escape(part) for part in phrase.split())[len(re.escape(first)) :]
+    rest = spaced_phrase(phrase)[len(re.escape(first)) :]
     if case_sensitive or not first.isalpha():
         lead = re.escape(first)
     elif first.isascii():
@@ -125,6 +129,15 @@ def token_before(text: str, position: int, reach: int = REACH) -> str:
     if not before or before[-1].isspace():
         return ""
     return before.rsplit(None, 1)[-1]
+
+
+def last_before(text: str, position: int, reach: int) -> str:
+    """The last character that is no space in the ``reach`` characters before ``position``, or "".
+
+    A rule reads it before a search back that needs the text there to end a certain way (a digit,
+    a letter): most positions are told apart at once, where the search would try each in turn.
+    """
+    return text[max(0, position - reach) : position].rstrip()[-1:]
 
 
 def word_before(text: str, position: int) -> str:

@@ -32,7 +32,7 @@ from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle
-from editor.engine.words import REACH, is_word_char, word_before, word_trie
+from editor.engine.words import REACH, is_word_char, last_before, word_before, word_trie
 
 _CALENDAR = word_list("calendar")
 MONTHS: tuple[str, ...] = tuple(_CALENDAR["months"])
@@ -123,7 +123,7 @@ def _word_before_in(text: str, position: int, words: frozenset[str]) -> bool:
     Its scan back is read only where the last character before ``position`` ends one of them as
     casefolded (a word casefolds letter by letter): "Oct" after "March" is no count's month.
     """
-    last = text[max(0, position - REACH) : position].rstrip()[-1:].casefold()[-1:]
+    last = last_before(text, position, REACH).casefold()[-1:]
     return last in _LAST_LETTERS[words] and word_before(text, position).casefold() in words
 
 

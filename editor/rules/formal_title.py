@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
-from editor.engine.words import INNER_SPACE, TITLE_CASE_MINOR_WORDS, skip_space, starts_sentence, word_trie
+from editor.engine.words import INNER_SPACE, TITLE_CASE_MINOR_WORDS, skip_space, spaced_phrase, starts_sentence, word_trie
 
 # Capitalised words after a title that are not the start of a name.
 _NOT_NAMES = frozenset(
@@ -74,7 +74,7 @@ def _compile(style: HouseStyle) -> _Titles | None:
     # the scan looks for those few words (fast), then reads back for the whole title.
     heads = word_trie({re.split(r"[\s-]", title)[-1] for title in titles})
     alternatives = "|".join(
-        INNER_SPACE.join(re.escape(word) for word in title.split()) for title in sorted(titles, key=len, reverse=True)
+        spaced_phrase(title) for title in sorted(titles, key=len, reverse=True)
     )
     return _Titles(
         heads=re.compile(rf"{heads}(?={INNER_SPACE}[A-Z])"),

@@ -32,7 +32,7 @@ from editor.engine.issues import Issue
 from editor.engine.numbers import NUMBER_WORDS, in_words, value_of
 from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
-from editor.engine.words import INNER_SPACE, is_word_char, starts_sentence, word_trie
+from editor.engine.words import INNER_SPACE, is_word_char, last_before, starts_sentence, word_trie
 
 # Words after a number that make it a measure, money, a score or a time: figures in every style.
 _MEASURES = frozenset(
@@ -78,10 +78,14 @@ _FIGURE_COUNT = re.compile(rf"(?P<number>[0-9][0-9]?)(?P<gap>{INNER_SPACE}){_NOU
 _NOT_BEFORE_FIGURE = set("$£€¥#.,:/+-_")
 # A percent form, to read back from for a number in words before it ("six pct").
 _PERCENT_WORD = re.compile(rf"[pP](?i:ercent|er{INNER_SPACE}cent|ct)(?![\w-])")
+# How far back a number in words before a percent form is looked for.
+_WORDS_REACH = 24
 _WORDS_BEFORE = re.compile(rf"(?<![\w-])(?P<number>(?i:{NUMBER_WORDS})){INNER_SPACE}$")
 _SERIES_BEFORE = re.compile(
     r"(?:\d[\d,./%]*|\b" + NUMBER_WORDS + r")\s*(?:,|and|or|to|by|-|–|/|in|of|out of|x)?\s*$", re.IGNORECASE
 )
+# How far back a number joined to this one is looked for.
+_SERIES_REACH = 12
 # The last character ``_SERIES_BEFORE`` can find before the spaces: a figure's (or a decimal digit
 # beyond ASCII), a number word's or a joining word's, in either case (no other character matches
 # these letters case-insensitively).
@@ -116,9 +120,9 @@ def _in_series(text: str, start: int, end: int) -> bool:
     """Another number joined to this one: "3 to 12", "3, 10 and 12", "2 in 5", "3-2"."""
     if _SERIES_AFTER.match(text, end):
         return True
-    window = max(0, start - 12)
-    last = text[window:start].rstrip()[-1:]
+    last = last_before(text, start, _SERIES_REACH)
     # The slow search back, only where the text before ends as a series could ("banks 3" cannot).
+    window = max(0, start - _SERIES_REACH)
     return (last in _SERIES_LAST or last.isdecimal()) and bool(_SERIES_BEFORE.search(text, window, start))
 
 
@@ -173,12 +177,11 @@ def _numbers_in_words(text: str, style: HouseStyle) -> Iterator[Issue]:
 
 def _percentages_in_words(text: str) -> Iterator[Issue]:
     for percent in _PERCENT_WORD.finditer(text):
-        window = max(0, percent.start() - 24)
         # A number in words ends in a letter, and only spaces follow it: where no letter comes
         # last before the spaces ("5 pct"), the slow search back would find none.
-        if not text[window : percent.start()].rstrip()[-1:].isalpha():
+        if not last_before(text, percent.start(), _WORDS_REACH).isalpha():
             continue
-        words = _WORDS_BEFORE.search(text, window, percent.start())
+        words = _WORDS_BEFORE.search(text, max(0, percent.start() - _WORDS_REACH), percent.start())
         if words is None:
             continue
         start, end = words.span("number")

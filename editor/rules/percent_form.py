@@ -26,13 +26,15 @@ from editor.engine.issues import first_places
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story
 from editor.engine.style import HouseStyle
-from editor.engine.words import INNER_SPACE, match_case
+from editor.engine.words import INNER_SPACE, last_before, match_case
 
 WIRE_FORM = "pct"
 # A word form anywhere, or a sign (after a figure: "5%", "5 %"); each starts with a literal, so the
 # scan skips the text between them fast. A word form that is part of a compound is left out.
 _WORD_FORM = re.compile(rf"[pP](?i:ercent|er{INNER_SPACE}cent|ct)(?![\w-])")
 _SIGN = re.compile("%")
+# How far back a figure before a percent form is looked for.
+_FIGURE_REACH = 24
 # A figure before a form: "5", "0.5", "1,000", "1-1/2", "5-6".
 _FIGURE_BEFORE = re.compile(rf"(?<![\w.,/-])(?P<figure>\d(?:[\d,./-]*\d)?)(?:{INNER_SPACE})?$")
 
@@ -71,12 +73,11 @@ def _percents(text: str) -> Iterator[_Percent]:
 
 
 def _figure_before(text: str, start: int) -> re.Match | None:
-    """``_FIGURE_BEFORE`` in the 24 characters before ``start``. A figure ends in a digit with only
+    """``_FIGURE_BEFORE`` in the ``_FIGURE_REACH`` characters before ``start``. A figure ends in a digit with only
     spaces after it: where no digit comes last before the spaces, the slow search back would find none."""
-    window = max(0, start - 24)
-    if not text[window:start].rstrip()[-1:].isdecimal():
+    if not last_before(text, start, _FIGURE_REACH).isdecimal():
         return None
-    return _FIGURE_BEFORE.search(text, window, start)
+    return _FIGURE_BEFORE.search(text, max(0, start - _FIGURE_REACH), start)
 
 
 def _joined_before(text: str, start: int) -> bool:
