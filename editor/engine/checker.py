@@ -36,7 +36,7 @@ from editor.engine.issues import (
     limit_notice,
 )
 from editor.engine.rule import ParagraphRule, Rule, StoryRule
-from editor.engine.story import Paragraph, ParagraphMemo, Story
+from editor.engine.story import Paragraph, ParagraphMemo, Story, needed_pattern
 from editor.engine.style import HouseStyle, builtin_style, DEFAULT_STYLE
 
 # Results kept from one check to the next, a few per paragraph: enough for the
@@ -67,7 +67,10 @@ class Checker:
         self.style = style or builtin_style(DEFAULT_STYLE)
         chosen = all_rules() if rules is None else rules
         active = [rule for rule in chosen if rule.id not in self.style.disabled_rules]
-        self._paragraph_rules = [rule for rule in active if isinstance(rule, ParagraphRule)]
+        # Each paragraph rule with the pattern it needs in a paragraph under this style, or None.
+        self._paragraph_rules = [
+            (rule, needed_pattern(rule.needs, self.style)) for rule in active if isinstance(rule, ParagraphRule)
+        ]
         self._story_rules = [rule for rule in active if isinstance(rule, StoryRule)]
         self._memo = ParagraphMemo(KEPT_RESULTS)
         # The last check's paragraph issues in place, by paragraph offset and text.
@@ -92,7 +95,7 @@ class Checker:
         issues: list[Issue] = []
         failures: dict[str, RuleFailure] = {}
         placed = {}
-        paragraphs = story.paragraphs
+        paragraphs = self._paragraphs_to_read(story)
         for first in range(0, len(paragraphs), PIECE):
             piece = paragraphs[first : first + PIECE]
             if len(issues) > limit:
@@ -121,11 +124,23 @@ class Checker:
                 failures.setdefault(rule.id, RuleFailure.of(rule.id, error))
         return CheckResult(_first(issues, limit, "story"), tuple(failures.values()), story.paragraphs)
 
+    def _paragraphs_to_read(self, story: Story) -> list[Paragraph]:
+        """The paragraphs where some paragraph rule may find something: those where one of them
+        matches what it needs, or all of them if a rule needs nothing in particular."""
+        if any(needs is None for _, needs in self._paragraph_rules):
+            return story.paragraphs
+        indexes: set[int] = set()
+        for _, needs in self._paragraph_rules:
+            indexes.update(story.paragraphs_matching(needs))
+        return [story.paragraphs[index] for index in sorted(indexes)]
+
     def _paragraph_issues(self, text: str, style: HouseStyle) -> tuple[tuple[Issue, ...], tuple[RuleFailure, ...]]:
         limit = issue_limit(text, MIN_PARAGRAPH_LIMIT)
         found: list[Issue] = []
         failures = []
-        for rule in self._paragraph_rules:
+        for rule, needs in self._paragraph_rules:
+            if needs is not None and needs.search(text) is None:
+                continue
             try:
                 found.extend(islice(rule.find(text, style), limit + 1))
             except Exception as error:  # noqa: BLE001 - reported as the rule's failure

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
-from editor.engine.story import Story
+from editor.engine.story import Story, needing
 
 # A capitalised word (letters joined by an apostrophe stay one word: "O'Brien") that starts a
 # word: no letter, digit, apostrophe or hyphen before it (``\w`` is ``isalnum`` or "_"). That is
@@ -31,6 +31,7 @@ _FEW_PHRASES = 8
 _GAP = re.compile(r"[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*")
 
 
+@needing(_LOWERCASE, nothing=frozenset())
 def lowercase_words(text: str, style: Any = None) -> frozenset[str]:
     """The words written in lowercase (the parts of a hyphenated word count as words)."""
     return frozenset(_LOWERCASE.findall(text))

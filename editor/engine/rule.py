@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from editor.engine.issues import CATEGORIES, SEVERITIES, Issue
 
 if TYPE_CHECKING:
-    from editor.engine.story import Story
+    from editor.engine.story import Needs, Story
     from editor.engine.style import HouseStyle
 
 
@@ -67,10 +67,13 @@ class ParagraphRule(Rule):
 
     Offsets are relative to the paragraph. Since the rule sees nothing else,
     its results are kept by paragraph text and a re-check after an edit runs it
-    only on the paragraphs that changed.
+    only on the paragraphs that changed. ``needs``, if given, matches in every
+    paragraph where the rule could flag anything (see ``needed_pattern``); the
+    checker does not run the rule on the others.
     """
 
     find: Callable[[str, HouseStyle], Iterable[Issue]]
+    needs: Needs = None
 
 
 @dataclass(frozen=True)

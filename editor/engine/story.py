@@ -2,6 +2,12 @@
 
 Paragraphs are separated by one or more blank lines; a single line break
 inside a paragraph is hard wrapping, as wire copy often has.
+
+A paragraph reading (and a paragraph rule) may say what it ``needs``: a pattern
+that matches in every paragraph where it could find anything. The paragraphs
+where the pattern matches are found with one search of the whole story, and
+the others are passed over without a call in Python. A story of a hundred
+thousand short paragraphs is read in the time its text takes to search.
 """
 
 from __future__ import annotations
@@ -11,11 +17,14 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property, partial
 from itertools import accumulate, compress, islice, repeat
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar, Union
 
 from editor.engine.issues import Issue, places_notice, weighed
 
 Result = TypeVar("Result")
+# What a reading or rule needs in a paragraph: a pattern, a function of the house style that gives
+# one (for a style's own phrases), or None (every paragraph is read).
+Needs = Union["re.Pattern[str]", Callable[[Any], "re.Pattern[str] | None"], None]
 
 # A separator in a group, so that splitting keeps it: the paragraphs' offsets are counted from it.
 _PARAGRAPH_SPLIT = re.compile(r"((?:\r\n|\r|\n)(?:[^\S\r\n]*(?:\r\n|\r|\n))+)")
@@ -50,6 +59,30 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     # A body of blanks (before the first separator or after the last) is no paragraph. Each
     # paragraph is made the way NamedTuple makes one, without its constructor's call in Python.
     return list(map(_new_paragraph, compress(zip(starts, bodies), map(str.strip, bodies))))
+
+
+def needing(needs: Needs, nothing: Any = ()) -> Callable[[Callable], Callable]:
+    """Marks a paragraph reading, ``build(text, style)``, as finding ``nothing`` in a paragraph
+    where ``needs`` does not match (see ``needed_pattern``): ``Story.per_paragraph`` then gives
+    ``nothing`` for such a paragraph without calling ``build``."""
+
+    def mark(build: Callable) -> Callable:
+        build.needs, build.nothing = needs, nothing
+        return build
+
+    return mark
+
+
+def needed_pattern(needs: Needs, style: Any) -> re.Pattern[str] | None:
+    """The pattern ``needs`` stands for under ``style``.
+
+    It must match no empty text, and wherever it matches in a paragraph on its own it must also
+    match in the story, where line breaks stand either side of the paragraph: no ``^``, ``$``,
+    ``\\A`` or ``\\Z``, and no look-around that tells a line break from the text's edge.
+    """
+    if needs is None or isinstance(needs, re.Pattern):
+        return needs
+    return needs(style)
 
 
 class ParagraphMemo:
@@ -128,11 +161,49 @@ class Story:
         """``build(paragraph_text, style)`` for each paragraph, from the memo where the story has one.
 
         ``build`` must read nothing but the paragraph's text and the style. Rules that read
-        paragraphs the same way share the one list, which none may change.
+        paragraphs the same way share the one list, which none may change. A reading marked with
+        ``needing`` is given its ``nothing`` for the paragraphs where what it needs is not found.
         """
         if build not in self._per_paragraph:
-            self._per_paragraph[build] = self._memo.results(build, self.paragraph_texts, style)
+            needs = needed_pattern(getattr(build, "needs", None), style)
+            if needs is None:
+                results = self._memo.results(build, self.paragraph_texts, style)
+            else:
+                results = [build.nothing] * len(self.paragraphs)
+                indexes = self.paragraphs_matching(needs)
+                texts = self.paragraph_texts
+                read = self._memo.results(build, [texts[index] for index in indexes], style)
+                for index, result in zip(indexes, read):
+                    results[index] = result
+            self._per_paragraph[build] = results
         return self._per_paragraph[build]
+
+    def paragraphs_matching(self, pattern: re.Pattern[str]) -> list[int]:
+        """The paragraphs (by index, in order) where ``pattern`` matches, with one search of the
+        story's text run on from paragraph to paragraph.
+
+        Every paragraph where it matches on its own is among them (as ``needed_pattern`` asks of
+        the pattern). A match that starts in one paragraph and runs on into the next may name a
+        paragraph where it does not match on its own: reading that one too changes nothing.
+        """
+        found: list[int] = []
+        text, starts, search = self.text, self._paragraph_starts, pattern.search
+        paragraphs = self.paragraphs
+        match = search(text)
+        while match is not None:
+            index = bisect.bisect_right(starts, match.start()) - 1
+            after = index + 1
+            if index >= 0 and match.start() < paragraphs[index].end:
+                found.append(index)
+            if after == len(starts):
+                break
+            # A match in this paragraph is enough; the next may have one of its own.
+            match = search(text, starts[after])
+        return found
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [paragraph.start for paragraph in self.paragraphs]
 
     @cached_property
     def paragraph_texts(self) -> list[str]:

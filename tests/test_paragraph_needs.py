@@ -1,0 +1,158 @@
+"""What a paragraph rule or reading ``needs``: passing over the paragraphs without it changes nothing.
+
+For each rule and reading that says what it needs, under each built-in style:
+a paragraph where the pattern does not match gives nothing (every example
+text, every corpus paragraph, and generated text), and the one search of a
+story finds every paragraph where the pattern matches on its own.
+"""
+
+import importlib
+import pkgutil
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import editor.engine
+import editor.rules
+from editor.engine import Checker, builtin_style
+from editor.engine.rule import ParagraphRule
+from editor.engine.story import ParagraphMemo, Story, needed_pattern, needing, split_paragraphs
+from editor.rules import all_rules
+from tests.corpus.noise import corpus_stories
+
+STYLES = {name: builtin_style(name) for name in ("ap", "british")}
+
+
+def _readings():
+    """Every paragraph reading marked with ``needing``, by name."""
+    found = {}
+    for package in (editor.engine, editor.rules):
+        for module_info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{module_info.name}")
+            for value in vars(module).values():
+                if callable(value) and hasattr(value, "nothing") and hasattr(value, "needs"):
+                    found[f"{value.__module__}.{value.__qualname__}"] = value
+    return found
+
+
+def _finds(subject):
+    """``finds(text, style)``: whether ``subject`` finds anything in a paragraph, as the checker would use it."""
+    if isinstance(subject, ParagraphRule):
+        return lambda text, style: any(True for _ in subject.find(text, style))
+    return lambda text, style: subject(text, style) != subject.nothing
+
+
+SUBJECTS = {rule.id: rule for rule in all_rules() if isinstance(rule, ParagraphRule) and rule.needs is not None}
+SUBJECTS.update(_readings())
+CASES = [(name, style) for name in SUBJECTS for style in STYLES]
+
+EXAMPLES = [text for rule in all_rules() for text in rule.must_flag + rule.must_pass]
+# What generated paragraphs are made of: the examples' words and marks, and characters a rule looks at.
+PIECES = sorted(
+    {piece for text in EXAMPLES for piece in re.findall(r"\w+|\W", text)}
+    | set(" \t\n\r.,;:!?'\"“”‘’«»-‐–—%/()[]0123456789AaZzÉéİıſK\u00a0\u200b\u2028\u2029")
+)
+_paragraph_text = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+def _paragraphs(texts):
+    return [paragraph.text for text in texts for paragraph in split_paragraphs(text)]
+
+
+def _nothing_found_without(name, style_name, paragraphs):
+    subject, style = SUBJECTS[name], STYLES[style_name]
+    needs = needed_pattern(subject.needs, style)
+    finds = _finds(subject)
+    wrongly_passed = [text for text in paragraphs if needs.search(text) is None and finds(text, style)]
+    assert not wrongly_passed, f"{name} finds something where what it needs is not: {wrongly_passed[:3]!r}"
+
+
+def test_the_rules_and_readings_that_say_what_they_need_are_found():
+    assert SUBJECTS, "no rule or reading says what it needs"
+
+
+@pytest.mark.parametrize(("name", "style_name"), CASES)
+def test_without_what_it_needs_nothing_is_found_in_the_examples(name, style_name):
+    _nothing_found_without(name, style_name, _paragraphs(EXAMPLES))
+
+
+@pytest.mark.parametrize(("name", "style_name"), CASES)
+def test_without_what_it_needs_nothing_is_found_in_the_corpus(name, style_name):
+    stories = corpus_stories()
+    if not stories:
+        pytest.skip("the development corpus is not beside this checkout")
+    _nothing_found_without(name, style_name, _paragraphs(story.text for story in stories))
+
+
+@pytest.mark.parametrize(("name", "style_name"), CASES)
+@settings(max_examples=150, deadline=None)
+@given(texts=st.lists(_paragraph_text, max_size=4))
+def test_without_what_it_needs_nothing_is_found_in_any_text(name, style_name, texts):
+    _nothing_found_without(name, style_name, _paragraphs(texts))
+
+
+@pytest.mark.parametrize(("name", "style_name"), CASES)
+@settings(max_examples=150, deadline=None)
+@given(
+    texts=st.lists(_paragraph_text, max_size=6),
+    separator=st.sampled_from(["\n\n", "\r\n\r\n", "\r\r", "\n \t\n", "\n\n\n"]),
+    edges=st.sampled_from(["", "\n", "\n\n", " "]),
+)
+def test_one_search_of_the_story_finds_every_paragraph_that_matches(name, style_name, texts, separator, edges):
+    needs = needed_pattern(SUBJECTS[name].needs, STYLES[style_name])
+    assert needs.search("") is None, "what a rule needs must not be nothing at all"
+    story = Story(edges + separator.join(texts) + edges)
+    matching = {index for index, paragraph in enumerate(story.paragraphs) if needs.search(paragraph.text)}
+    assert matching <= set(story.paragraphs_matching(needs))
+
+
+# The engine's side, with a reading and a rule of the tests' own.
+
+_DIGITS = re.compile(r"\d+")
+
+
+@needing(_DIGITS, nothing=())
+def _numbers(text, style):
+    _numbers.read.append(text)
+    return tuple(_DIGITS.findall(text))
+
+
+def test_a_story_reads_only_the_paragraphs_with_what_the_reading_needs():
+    _numbers.read = []
+    story = Story("One 1.\n\nNone.\n\nTwo 2 and 22.\n\nStill none.", ParagraphMemo(100))
+    assert story.per_paragraph(_numbers, None) == [("1",), (), ("2", "22"), ()]
+    assert _numbers.read == ["One 1.", "Two 2 and 22."]
+    assert [paragraph.text for paragraph, _ in story.found_per_paragraph(_numbers, None)] == ["One 1.", "Two 2 and 22."]
+
+
+def test_a_match_running_into_the_next_paragraph_does_not_hide_that_paragraph():
+    runs_on = re.compile(r"a\s*b")
+    story = Story("xa\n\nb\n\nab\n\nc")
+    # "a\n\nb" starts in the first paragraph; the third has a match of its own.
+    assert story.paragraphs_matching(runs_on) == [0, 2]
+    assert Story("a\n\nb ab").paragraphs_matching(runs_on) == [0, 1]
+
+
+def test_a_match_in_the_blank_lines_names_no_paragraph():
+    assert Story("one\n \n\ntwo").paragraphs_matching(re.compile(r" ")) == []
+
+
+def test_the_checker_runs_a_paragraph_rule_only_where_it_finds_what_it_needs():
+    read = []
+
+    def find(text, style):
+        read.append(text)
+        return iter(())
+
+    rule = ParagraphRule(
+        id="digits",
+        category="typo",
+        severity="warning",
+        find=find,
+        doc="A rule of the test's own.",
+        needs=_DIGITS,
+    )
+    Checker(builtin_style("ap"), rules=(rule,)).check("No digits.\n\nA 1.\n\nNone here.\n\n2")
+    assert read == ["A 1.", "2"]
