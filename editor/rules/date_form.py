@@ -30,7 +30,7 @@ from typing import NamedTuple
 from editor.engine.issues import first_places
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
-from editor.engine.story import Story
+from editor.engine.story import Story, needing
 from editor.engine.style import HouseStyle
 from editor.engine.words import REACH, is_word_char, last_before, word_before, word_trie
 
@@ -142,6 +142,9 @@ def _day_month(text: str, start: int, end: int, day: re.Match) -> _Date | None:
     )
 
 
+# Every date it reads has a month or a day name, and it returns () at once where ``_CALENDAR_WORD``
+# (their union, a trie with no anchor or look-around) finds none.
+@needing(_CALENDAR_WORD, nothing=())
 def _paragraph_dates(text: str, style: HouseStyle) -> tuple[_Date, ...]:
     if not _CALENDAR_WORD.search(text):
         return ()

@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from editor.engine.issues import first_places
 from editor.engine.rule import StoryRule
-from editor.engine.story import Story
+from editor.engine.story import Story, needing
 from editor.engine.style import HouseStyle
 from editor.engine.words import PREFIXES, token_before
 
@@ -48,6 +48,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 _OPTION_OR_PATH_FOLLOWS = re.compile(r" +[-/~]")
 _CODE = re.compile(r"`[^`\r\n]*`|^[^\S\r\n]*\$ [^\r\n]*", re.MULTILINE)
 _VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
+# A hyphen with a space before or after it: every gap has one (``_SPACE_BEFORE`` ends in " -", as its
+# spaces run up to the hyphen, and ``_SPACE_AFTER`` starts with "- "). Led by the hyphen, so that the
+# scan jumps from hyphen to hyphen; the look-behind sees no space at a paragraph's start, whether a
+# line break or the text's edge stands before it.
+_HYPHEN_BESIDE_SPACE = re.compile(r"-(?: |(?<= -))")
+# A compound's parts either side of a hyphen, or a word: all the evidence a paragraph can give.
+_EVIDENCE = re.compile(r"[^\W\d_]|\w-\w")
 
 # Words a suspended hyphen leads to ("pro- and anti-war", "first- through third-grade"): never a gap.
 _SUSPENDED_BEFORE = frozenset("and or nor to through versus vs".split())
@@ -106,6 +113,7 @@ class _Gap(NamedTuple):
     doubtful: bool = False
 
 
+@needing(_HYPHEN_BESIDE_SPACE, nothing=())
 def _paragraph_gaps(text: str, style: HouseStyle) -> tuple[_Gap, ...]:
     """Each gap beside what may be a compound's hyphen, in text order."""
     if " -" not in text and "- " not in text:
@@ -141,6 +149,8 @@ def _gaps_after(text: str, code: list[int]) -> Iterator[_Gap]:
         yield _Gap(match.start(), match.end(), before, after, clear, doubtful)
 
 
+# Without a letter ``_WORD`` finds no word, and without ``\w-\w`` ``_HYPHENATED`` no compound.
+@needing(_EVIDENCE, nothing=(frozenset(), frozenset()))
 def _paragraph_evidence(text: str, style: HouseStyle) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
     """The paragraph's compounds, as pairs of the parts either side of a hyphen, and its words."""
     compounds = set()

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from editor.engine.issues import first_places
 from editor.engine.rule import StoryRule
-from editor.engine.story import Story
+from editor.engine.story import Story, needing
 from editor.engine.style import HouseStyle
 from editor.engine.words import INNER_SPACE, last_before, match_case
 
@@ -33,6 +33,9 @@ WIRE_FORM = "pct"
 # scan skips the text between them fast. A word form that is part of a compound is left out.
 _WORD_FORM = re.compile(rf"[pP](?i:ercent|er{INNER_SPACE}cent|ct)(?![\w-])")
 _SIGN = re.compile("%")
+# A sign or a word form, as the paragraph reading's own first test: every percent it reads is one of
+# them. The word form's look-ahead sees a line break after a paragraph as it sees the text's end.
+_SIGN_OR_WORD_FORM = re.compile(f"%|{_WORD_FORM.pattern}")
 # How far back a figure before a percent form is looked for.
 _FIGURE_REACH = 24
 # A figure before a form: "5", "0.5", "1,000", "1-1/2", "5-6".
@@ -57,6 +60,7 @@ def _canonical(written: str) -> str:
     return "%" if written.endswith("%") else " ".join(written.casefold().split())
 
 
+@needing(_SIGN_OR_WORD_FORM, nothing=())
 def _paragraph_percents(text: str, style: HouseStyle) -> tuple[_Percent, ...]:
     if "%" not in text and not _WORD_FORM.search(text):
         return ()  # most paragraphs: one search in C, not the readings' merge

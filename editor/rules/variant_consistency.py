@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 from editor.engine.issues import first_places
 from editor.engine.rule import StoryRule
-from editor.engine.story import Story
+from editor.engine.story import Story, needing
 from editor.engine.style import HouseStyle, VariantGroup
 from editor.engine.quotes import inside_quotation, story_quotes
 from editor.engine.words import class_led_phrase, match_case, starts_sentence
@@ -246,6 +246,20 @@ def _replacement(text: str, occurrence: _Occurrence, house: str) -> tuple[int, s
     return end, replacement
 
 
+# Matches nothing, not even the empty text: a style with no [[variants]] finds no form anywhere.
+_NO_FORM = re.compile(r"(?!)")
+
+
+def _any_form(style: HouseStyle) -> re.Pattern[str]:
+    """Every occurrence is a match of the style's own pattern of forms, so a paragraph where it does not
+    match has none. Its look-arounds ask for no word character before and after a form, which a line
+    break is not, any more than the text's edge."""
+    if not style.variants:
+        return _NO_FORM
+    return style.compiled("variant-consistency", _compile)[0]
+
+
+@needing(_any_form, nothing=())
 def _paragraph_occurrences(text: str, style: HouseStyle) -> tuple[_Occurrence, ...]:
     # No form spans a blank line, so a paragraph's forms are found in its text alone.
     return first_places(_occurrences(text, style), text)
