@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
+from itertools import compress
 from typing import NamedTuple
 
 from editor.engine.story import Story
@@ -238,42 +239,56 @@ class StoryQuotes:
         return count if count > max(MIN_MARKS_READ, len(text) // CHARACTERS_PER_MARK) else 0
 
     @cached_property
+    def marked(self) -> list[int]:
+        """The paragraphs (by index, in order) that have a mark: the only ones with quotes to read."""
+        return [] if self.too_many else self.story.paragraphs_matching(_MARK)
+
+    @cached_property
+    def read(self) -> list[ParagraphQuotes]:
+        """The quotes of the ``marked`` paragraphs, in order: every other paragraph has none."""
+        text, paragraphs = self.story.text, self.story.paragraphs
+        return [read_quotes(text, paragraphs[index].start, paragraphs[index].end) for index in self.marked]
+
+    @cached_property
+    def _read_by_index(self) -> dict[int, ParagraphQuotes]:
+        return dict(zip(self.marked, self.read))
+
+    def at(self, index: int) -> ParagraphQuotes:
+        """The quotes of the paragraph ``index``: a paragraph with no mark is not read."""
+        quotes = self._read_by_index.get(index)
+        if quotes is None:
+            start, body = self.story.paragraphs[index]
+            quotes = _new(ParagraphQuotes, (start, start + len(body), (), (), ()))
+        return quotes
+
+    @cached_property
     def paragraphs(self) -> list[ParagraphQuotes]:
-        if self.too_many:
-            return []
-        text = self.story.text
-        read = []
-        # Most paragraphs have no mark: they are passed over without reading them.
-        next_mark = _MARK.search(text)
-        for start, body in self.story.paragraphs:
-            end = start + len(body)
-            if next_mark is None or next_mark.start() >= end:
-                read.append(_new(ParagraphQuotes, (start, end, (), (), ())))
-            else:
-                read.append(read_quotes(text, start, end))
-                next_mark = _MARK.search(text, end)
-        return read
+        """The quotes of every paragraph (none where there are too many marks to read)."""
+        return [] if self.too_many else list(map(self.at, range(len(self.story.paragraphs))))
 
     @cached_property
     def quoted_edges(self) -> list[int]:
         """Every quotation's start and end in the story, flattened in order, for ``inside_quotation``."""
-        return [edge for quotes in self.paragraphs for edge in quotes.quoted_edges()]
+        return [edge for quotes in self.read for edge in quotes.quoted_edges()]
 
     @cached_property
     def continues(self) -> list[bool]:
         """For each paragraph, whether it carries on the quote the paragraph before left open."""
-        text, paragraphs = self.story.text, self.paragraphs
-        return [
-            index > 0 and paragraphs[index - 1].runs_on and quotes.opens_with_quote(text)
-            for index, quotes in enumerate(paragraphs)
-        ]
+        text, read = self.story.text, self._read_by_index
+        continues = [False] * (0 if self.too_many else len(self.story.paragraphs))
+        # Only a paragraph with a mark opens with one, after one with a mark left open.
+        for index, quotes in zip(self.marked, self.read):
+            before = read.get(index - 1)
+            if before is not None and before.runs_on and quotes.opens_with_quote(text):
+                continues[index] = True
+        return continues
 
     @cached_property
     def unclosed(self) -> list[QuoteMark]:
         """Opening marks of quotes never closed, leaving out quotes that run on by the convention."""
         continues = self.continues
         found = []
-        for index, quotes in enumerate(self.paragraphs):
+        for index, quotes in zip(self.marked, self.read):
             for quotation in quotes.quotations:
                 if quotation.close is not None:
                     continue
@@ -286,13 +301,14 @@ class StoryQuotes:
     def runs(self) -> list[tuple[int, int]]:
         """For each paragraph, the first and last paragraph of the quote run it belongs to (itself alone if none)."""
         continues = self.continues
-        first = []
-        for index, carried in enumerate(continues):
-            first.append(first[-1] if carried else index)
-        last = [0] * len(continues)
-        for index in reversed(range(len(continues))):
-            carried_on = index + 1 < len(continues) and continues[index + 1]
-            last[index] = last[index + 1] if carried_on else index
+        carried = list(compress(range(len(continues)), continues))
+        # Each paragraph is a run of its own but those that carry a quote on, which are few.
+        first = list(range(len(continues)))
+        for index in carried:
+            first[index] = first[index - 1]
+        last = list(range(len(continues)))
+        for index in reversed(carried):
+            last[index - 1] = last[index]
         return list(zip(first, last))
 
 

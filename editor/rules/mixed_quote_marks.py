@@ -17,7 +17,7 @@ from editor.engine.style import HouseStyle
 
 
 def find(story: Story, style: HouseStyle) -> Iterator:
-    marks = [mark for paragraph in story_quotes(story).paragraphs for mark in paragraph.marks]
+    marks = [mark for paragraph in story_quotes(story).read for mark in paragraph.marks]
     straight = [mark for mark in marks if mark.char == STRAIGHT]
     curly = [mark for mark in marks if mark.char != STRAIGHT]
     if not straight or not curly:

@@ -69,7 +69,7 @@ def _logical(text: str, paragraph: ParagraphQuotes, quotation: Quotation) -> Ite
 
 def find(story: Story, style: HouseStyle) -> Iterator:
     check = _inside if style.quote_punctuation == "inside" else _logical
-    for paragraph in story_quotes(story).paragraphs:
+    for paragraph in story_quotes(story).read:
         for quotation in paragraph.quotations:
             if quotation.close is not None:
                 yield from check(story.text, paragraph, quotation)

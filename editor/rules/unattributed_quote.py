@@ -128,6 +128,7 @@ class _Attribution:
 
     def __init__(self, story: Story, quotes: StoryQuotes) -> None:
         self.text = story.text
+        self.count = len(story.paragraphs)
         self.quotes = quotes
         self._own: dict[int, bool] = {}
         self._runs: dict[int, bool] = {}
@@ -136,7 +137,7 @@ class _Attribution:
     def in_paragraph(self, index: int) -> bool:
         """Whether the paragraph's own words, outside its quotes, name a speaker."""
         if index not in self._own:
-            self._own[index] = index >= 0 and _has_attribution(self.text, self.quotes.paragraphs[index])
+            self._own[index] = index >= 0 and _has_attribution(self.text, self.quotes.at(index))
         return self._own[index]
 
     def in_run(self, index: int) -> bool:
@@ -148,10 +149,9 @@ class _Attribution:
 
     def introduced(self, index: int, quotation: Quotation) -> bool:
         """Whether a colon or a question right before the quote sets it up, in its paragraph or the one before."""
-        paragraphs = self.quotes.paragraphs
-        before = char_before(self.text, quotation.open.offset, paragraphs[index].start)
+        before = char_before(self.text, quotation.open.offset, self.quotes.at(index).start)
         if before == "" and index:
-            previous = paragraphs[index - 1]
+            previous = self.quotes.at(index - 1)
             position = previous.end - 1
             while position > previous.start and (self.text[position].isspace() or self.text[position] in _CLOSERS):
                 position -= 1
@@ -165,10 +165,9 @@ class _Attribution:
         return self._points_back[index]
 
     def _read_points_back(self, index: int) -> bool:
-        paragraphs = self.quotes.paragraphs
-        if index >= len(paragraphs):
+        if index >= self.count:
             return False
-        following = paragraphs[index]
+        following = self.quotes.at(index)
         if _POINTS_BACK.match(self.text, following.start, following.end):
             return True
         if not following.opens_with_quote(self.text) or following.quotations[0].close is None:
@@ -179,7 +178,7 @@ class _Attribution:
 def _quotes_to_judge(text: str, quotes: StoryQuotes, index: int) -> Iterator[tuple[Quotation, int]]:
     """The paragraph's full-sentence quotes with where each ends, leaving out one carried on from
     before; each found as it is asked for."""
-    paragraph = quotes.paragraphs[index]
+    paragraph = quotes.at(index)
     if not paragraph.quotations:
         return iter(())  # most paragraphs: a story of many short ones is read in time linear in its length
     words = _Words(text, paragraph)
@@ -198,7 +197,12 @@ def find(story: Story, style: HouseStyle) -> Iterator:
     text = story.text
     # The unit of quote paragraphs being read: whether its speaker is known, whether it has its flag.
     in_unit = speaker_known = flagged = False
-    for index in range(len(quotes.paragraphs)):
+    previous = -1
+    # Only a paragraph with a mark has quotes or carries one on; one passed over ends the unit.
+    for index in quotes.marked:
+        if index > previous + 1:
+            in_unit = False
+        previous = index
         judged = _quotes_to_judge(text, quotes, index)
         first = next(judged, None)
         if first is None and not quotes.continues[index]:

@@ -34,7 +34,7 @@ def find(story: Story, style: HouseStyle) -> Iterator:
             "No closing mark follows before the paragraph ends or the next quote opens, and the next "
             "paragraph does not carry the quote on by opening with a quotation mark.",
         )
-    for paragraph in quotes.paragraphs:
+    for paragraph in quotes.read:
         for mark in paragraph.stray_closing:
             yield RULE.issue(
                 mark.offset,
