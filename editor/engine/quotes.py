@@ -262,11 +262,6 @@ class StoryQuotes:
         return quotes
 
     @cached_property
-    def paragraphs(self) -> list[ParagraphQuotes]:
-        """The quotes of every paragraph (none where there are too many marks to read)."""
-        return [] if self.too_many else list(map(self.at, range(len(self.story.paragraphs))))
-
-    @cached_property
     def quoted_edges(self) -> list[int]:
         """Every quotation's start and end in the story, flattened in order, for ``inside_quotation``."""
         return [edge for quotes in self.read for edge in quotes.quoted_edges()]
