@@ -9,6 +9,9 @@ from editor.engine.resources import word_list
 
 # Between the words of a phrase: spaces, or one line break with spaces around it.
 INNER_SPACE = r"(?:[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n]*)"
+# A pattern that matches no text: what a rule ``needs`` where the house style gives it nothing to
+# look for (an empty character class, which the regex engine scans for in C).
+NOTHING = re.compile(r"[^\s\S]")
 
 # Quotation marks and brackets that close a sentence after its mark, or open one before its first word.
 CLOSERS = "\"”’')]"

@@ -50,6 +50,8 @@ RULE = ParagraphRule(
     severity="error",
     find=find,
     doc=__doc__,
+    # Every alternative of _DOUBLED is one of these pairs of marks.
+    needs=_ANY_DOUBLED,
     must_flag=(
         "The talks ended,, officials said.",
         "The talks ended..",

@@ -26,6 +26,8 @@ _DOUBLED = re.compile(r" (?<=\S )(?: )+(?=\S)")
 # as far as the issues taken.
 _MAYBE_COLUMN = re.compile(r" (?:(?<=[^\sa-z] )(?: )++(?=\S)|(?<=[a-z] )(?: )++(?=[^\sa-z]))")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Every gap _DOUBLED finds is two spaces or more.
+_TWO_SPACES = re.compile("  ")
 _AFTER_PUNCTUATION = re.compile(r"[.!?:;,][\"”’')\]]*$")
 
 
@@ -70,6 +72,7 @@ RULE = ParagraphRule(
     severity="warning",
     find=find,
     doc=__doc__,
+    needs=_TWO_SPACES,
     must_flag=(
         "Residents were moved to shelters  inland.",
         "The talks ended.  Both sides left.  Nobody spoke.",

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
-from editor.engine.words import INNER_SPACE, TITLE_CASE_MINOR_WORDS, skip_space, spaced_phrase, starts_sentence, word_trie
+from editor.engine.words import INNER_SPACE, NOTHING, TITLE_CASE_MINOR_WORDS, skip_space, spaced_phrase, starts_sentence, word_trie
 
 # Capitalised words after a title that are not the start of a name.
 _NOT_NAMES = frozenset(
@@ -81,6 +81,13 @@ def _compile(style: HouseStyle) -> _Titles | None:
         ending=re.compile(rf"(?<![\w-])(?P<title>(?i:{alternatives}))$"),
         longest=max(map(len, titles)) + 10,
     )
+
+
+def _needs(style: HouseStyle) -> re.Pattern[str]:
+    """Every title flagged ends at a match of ``heads`` (``find`` reads no other), whose look-ahead
+    reads only characters of the paragraph; a style without titles flags nothing."""
+    titles = style.compiled("formal-title", _compile)
+    return NOTHING if titles is None else titles.heads
 
 
 def _capitalised(title: str) -> str:
@@ -167,6 +174,7 @@ RULE = ParagraphRule(
     severity="warning",
     find=find,
     doc=__doc__,
+    needs=_needs,
     must_flag=(
         "The plan was backed by defense secretary Jim Mattis.",
         "Talks with prime minister Yasuhiro Nakasone ended.",

@@ -24,6 +24,8 @@ _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
 # A letter or digit of a script that separates its words with spaces.
 _SPACED_WORD_CHAR = re.compile(r"[^\W\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 _STRAY_NBSP = re.compile(r"\u00a0(?<=[a-z\u00df-\u00f6\u00f8-\u00ff]\u00a0)(?=[a-z\u00df-\u00f6\u00f8-\u00ff])")
+# Each issue is at an invisible character or a non-breaking space.
+_ANY_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}\u00a0]")
 _NAMES = {"\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "byte-order mark", "\u00ad": "soft hyphen"}
 
 
@@ -72,6 +74,7 @@ RULE = ParagraphRule(
     severity="warning",
     find=find,
     doc=__doc__,
+    needs=_ANY_INVISIBLE,
     must_flag=(
         "The min\u200bister said.",
         "A long-stand\u00ading dispute.",

@@ -77,6 +77,9 @@ RULE = ParagraphRule(
     severity="error",
     find=find,
     doc=__doc__,
+    # Each issue is at a match of _JOINED, whose look-arounds read only the letters either side of
+    # the comma (a line break is none, nor is the paragraph's edge).
+    needs=_JOINED,
     must_flag=(
         "Rescuers reached the ships,which had run aground.",
         "The talks ended on Monday,The delegates said.",

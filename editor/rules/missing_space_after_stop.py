@@ -51,6 +51,9 @@ RULE = ParagraphRule(
     severity="error",
     find=find,
     doc=__doc__,
+    # Each issue is at a match of _JOINED. Where the paragraph ends after the capitalised word, its
+    # ``\b`` and ``(?!...)`` hold as well before the line break that follows it in the story.
+    needs=_JOINED,
     must_flag=(
         "Troops entered the town.The minister said it was calm.",
         "Troops entered Syria.The minister said it was calm.",

@@ -74,7 +74,8 @@ _NOUN_AFTER = rf"(?P<gap>{INNER_SPACE}){_NOUN}(?![\w'-])"
 # figures' scan passes over the rest in C ("5 pct"). Where it passes over a figure of two digits,
 # it reads the second with the same word after it, and passes over that too.
 _PLURAL_END = "|".join(f"(?<={plural})" for plural in ("s", *sorted(_IRREGULAR_PLURALS)))
-_FIGURE_COUNT = re.compile(rf"(?P<number>[0-9][0-9]?)(?P<gap>{INNER_SPACE}){_NOUN}(?:{_PLURAL_END})(?![\w'-])")
+_AFTER_FIGURE = rf"(?P<gap>{INNER_SPACE}){_NOUN}(?:{_PLURAL_END})(?![\w'-])"
+_FIGURE_COUNT = re.compile(rf"(?P<number>[0-9][0-9]?){_AFTER_FIGURE}")
 _NOT_BEFORE_FIGURE = set("$£€¥#.,:/+-_")
 # A percent form, to read back from for a number in words before it ("six pct").
 _PERCENT_WORD = re.compile(rf"[pP](?i:ercent|er{INNER_SPACE}cent|ct)(?![\w-])")
@@ -126,11 +127,32 @@ def _in_series(text: str, start: int, end: int) -> bool:
     return (last in _SERIES_LAST or last.isdecimal()) and bool(_SERIES_BEFORE.search(text, window, start))
 
 
+def _words_from_limit(style: HouseStyle) -> str:
+    """A pattern for the numbers in words from the house limit to ninety-nine, in lowercase."""
+    words = {in_words(value) for value in range(max(style.forms.spell_out_below, 0), 100)}
+    return word_trie(words | {word.replace("-", " ") for word in words})
+
+
 def _words_at_or_above(style: HouseStyle) -> re.Pattern[str]:
     """Numbers in words from the house limit to ninety-nine, in lowercase, before a word."""
-    words = {in_words(value) for value in range(max(style.forms.spell_out_below, 0), 100)}
-    words |= {word.replace("-", " ") for word in words}
-    return re.compile(rf"(?P<number>{word_trie(words)}){_NOUN_AFTER}")
+    return re.compile(rf"(?P<number>{_words_from_limit(style)}){_NOUN_AFTER}")
+
+
+def _needs(style: HouseStyle) -> re.Pattern[str]:
+    return style.compiled("number-form:needs", _counts)
+
+
+def _counts(style: HouseStyle) -> re.Pattern[str]:
+    """What each of the three readings makes an issue of: a ``_FIGURE_COUNT`` with none of the
+    characters before it that ``_figures`` passes over (a line break, before a paragraph in the
+    story, is none; the look-behind comes after the first digit so that the scan jumps from digit
+    to digit), the start of a ``_words_at_or_above`` match, or a ``_PERCENT_WORD``. At the
+    paragraph's end their ``(?!...)`` holds beside a line break too."""
+    not_before = re.escape("".join(sorted(_NOT_BEFORE_FIGURE)))
+    readings = [rf"[0-9](?<![\w{not_before}].)[0-9]?{_AFTER_FIGURE}", _PERCENT_WORD.pattern]
+    if style.forms.spell_out_below < 100:
+        readings.append(rf"{_words_from_limit(style)}{INNER_SPACE}[a-z]")
+    return re.compile("|".join(readings))
 
 
 def find(text: str, style: HouseStyle) -> Iterator[Issue]:
@@ -216,6 +238,7 @@ RULE = ParagraphRule(
     severity="warning",
     find=find,
     doc=__doc__,
+    needs=_needs,
     must_flag=(
         "The bank said 3 companies had bid.",
         "The bank said twelve companies had bid.",

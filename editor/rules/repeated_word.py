@@ -82,6 +82,9 @@ RULE = ParagraphRule(
     severity="error",
     find=find,
     doc=__doc__,
+    # Each issue is a match of _REPEAT. At the paragraph's edges its look-arounds hold as well
+    # beside the line breaks around it in the story (a line break is no letter, apostrophe or hyphen).
+    needs=_REPEAT,
     must_flag=(
         "Deputy Foreign Minister Ivan Petrov Petrov said.",
         "He said the the talks failed.",

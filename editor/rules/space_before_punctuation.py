@@ -70,6 +70,8 @@ RULE = ParagraphRule(
     severity="warning",
     find=find,
     doc=__doc__,
+    # The last space of every _SPACE_BEFORE match stands right before its mark.
+    needs=_SPACE_THEN_MARK,
     must_flag=(
         "Residents moved inland , officials said.",
         "Residents moved inland ,officials said.",

@@ -21,7 +21,7 @@ from functools import cache
 from editor.engine.resources import word_list
 from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle
-from editor.engine.words import REACH, match_case, starts_sentence, token_before
+from editor.engine.words import NOTHING, REACH, match_case, starts_sentence, token_before, word_trie
 
 # Reading every word and looking it up is as fast as one pattern of all the words, and a
 # paragraph whose lowercase words miss the table altogether (most of them) is passed in C.
@@ -31,6 +31,8 @@ _TOKEN_AFTER = re.compile(r"\S*")
 _ADDRESS = re.compile(r"@|://|www\.|\w\.\w")
 # A capitalised word followed by another, perhaps across "of" or "for", is part of a name.
 _NAME_GOES_ON = re.compile(r"\s+(?:(?:of|for|and|on|the)\s+)*[A-Z]")
+# The one character beyond "A" to "Z" whose lowercase is an ASCII letter: the Kelvin sign.
+_OTHER_CAPITALS = {"k": "\u212a"}
 
 
 @cache
@@ -44,6 +46,27 @@ def _in_address(text: str, start: int, end: int) -> bool:
         return True  # a token this long is an address or code, not a word of copy
     token = token_before(text, start) + text[start:end] + after.group()
     return _ADDRESS.search(token) is not None
+
+
+def _needs(style: HouseStyle) -> re.Pattern[str] | None:
+    return style.compiled("spelling-locale:needs", _flaggable)
+
+
+def _flaggable(style: HouseStyle) -> re.Pattern[str] | None:
+    """Every word ``find`` flags, whole. It is a ``_WORD`` in lowercase or capitalised whose lowercase
+    is listed; the listed words are lowercase ASCII letters (as the list's test asserts), and the
+    only capitals that lowercase to one are its own and, for "k", the Kelvin sign. So it is a listed
+    word as written or with such a capital first. ``\\b`` and ``(?!\\w)`` hold beside a line
+    break as at the paragraph's edge."""
+    words = style.foreign_spellings
+    if not words:
+        return NOTHING
+    if not all(word.isascii() and word.isalpha() and word.islower() for word in words):
+        return None  # other letters have other capitals: read every paragraph
+    written = {
+        lead + word[1:] for word in words for lead in word[0] + word[0].upper() + _OTHER_CAPITALS.get(word[0], "")
+    }
+    return re.compile(rf"\b{word_trie(written)}(?!\w)")
 
 
 def find(text: str, style: HouseStyle) -> Iterator:
@@ -80,6 +103,7 @@ RULE = ParagraphRule(
     severity="warning",
     find=find,
     doc=__doc__,
+    needs=_needs,
     must_flag=(
         "A defence official said the ministry had criticised the plan.",
         "Defence officials met on Monday.",

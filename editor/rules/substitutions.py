@@ -18,7 +18,7 @@ from editor.engine.patterns import Template, compile_user_pattern, expand, read_
 from editor.engine.quotes import inside_quotation, read_quotes
 from editor.engine.rule import ParagraphRule
 from editor.engine.style import HouseStyle, Substitution
-from editor.engine.words import class_led_phrase, match_case, word_after, word_before
+from editor.engine.words import NOTHING, class_led_phrase, match_case, word_after, word_before
 
 
 def _compile(style: HouseStyle) -> list[tuple[re.Pattern[str], list[Substitution], Template | None]]:
@@ -42,6 +42,16 @@ def _compile(style: HouseStyle) -> list[tuple[re.Pattern[str], list[Substitution
             pattern = compile_user_pattern(substitution.pattern, substitution.case_sensitive)
             compiled.append((pattern, [substitution], read_template(substitution.replace, pattern)))
     return compiled
+
+
+def _needs(style: HouseStyle) -> re.Pattern[str] | None:
+    """The alternation of the ``find`` phrases, where every issue is a match of it: its look-arounds
+    at a phrase's ends hold beside a line break as at the paragraph's edge. A ``pattern`` entry is
+    RE2's, with no counterpart in ``re`` to search the story with, so with one every paragraph is read."""
+    if any(substitution.pattern is not None for substitution in style.substitutions):
+        return None
+    compiled = style.compiled("substitutions", _compile)
+    return compiled[0][0] if compiled else NOTHING
 
 
 def _excepted(substitution: Substitution, text: str, start: int, end: int) -> bool:
@@ -85,6 +95,7 @@ RULE = ParagraphRule(
     severity="warning",
     find=find,
     doc=__doc__,
+    needs=_needs,
     must_flag=(
         "You can not consider it an accident.",
         '"You can not consider it an accident," he said, moving towards the door.',

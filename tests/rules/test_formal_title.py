@@ -2,6 +2,10 @@
 
 import pytest
 
+from editor.engine import load_style
+from editor.engine.story import needed_pattern
+from editor.rules.formal_title import RULE
+
 RULE_ID = "formal-title"
 
 
@@ -60,3 +64,20 @@ def test_a_title_spelled_the_other_locale_s_way_waits_for_the_spelling_fix(ap_ru
 def test_the_titles_are_the_house_style_s(rule_with_forms):
     rule = rule_with_forms('formal_titles = ["police chief"]')
     assert rule.fixed("It said police chief Ann Lee.") == "It said Police Chief Ann Lee."
+
+
+# ---------------------------------------------------------------- what the rule needs in a paragraph
+
+
+def test_what_the_rule_needs_is_a_house_title_before_a_capital(rule_with_forms):
+    style = rule_with_forms('formal_titles = ["police chief"]').checker.style
+    needs = needed_pattern(RULE.needs, style)
+    assert needs.search("It said police chief Ann Lee.")
+    assert not needs.search("The police chief said so.")
+
+
+def test_a_style_without_titles_needs_what_no_text_has(tmp_path):
+    path = tmp_path / "bare.toml"
+    path.write_text('[style]\nname = "Bare"\n', encoding="utf-8")
+    needs = needed_pattern(RULE.needs, load_style(path))
+    assert not needs.search("It said president Alan Garcia.\n\nPrime minister Yasuhiro Nakasone")

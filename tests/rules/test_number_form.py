@@ -2,6 +2,9 @@
 
 import pytest
 
+from editor.engine.story import needed_pattern
+from editor.rules.number_form import RULE
+
 RULE_ID = "number-form"
 
 
@@ -53,3 +56,23 @@ def test_the_limit_is_the_house_style_s(rule_with_forms):
 def test_every_flag_is_one_fix_all_group(ap_rule):
     issues = ap_rule.issues("The bank said 3 companies and twelve banks had bid.")
     assert len(issues) == 2 and {issue.group for issue in issues} == {"number-form"}
+
+
+# ---------------------------------------------------------------- what the rule needs in a paragraph
+
+
+@pytest.mark.parametrize(
+    ("limit", "needed"),
+    [
+        (0, {"zero banks", "ten banks", "twelve banks", "3 banks", "six pct"}),
+        (11, {"twelve banks", "3 banks", "six pct"}),
+        (100, {"3 banks", "six pct"}),
+    ],
+)
+def test_what_the_rule_needs_follows_the_house_limit(rule_with_forms, limit, needed):
+    style = rule_with_forms(f"spell_out_below = {limit}").checker.style
+    needs = needed_pattern(RULE.needs, style)
+    for phrase in ("zero banks", "ten banks", "twelve banks", "3 banks", "six pct", "x3 banks", "$3 banks"):
+        text = f"They said {phrase} failed."
+        assert bool(needs.search(text)) == (phrase in needed), phrase
+        assert phrase in needed or not any(True for _ in RULE.find(text, style)), phrase

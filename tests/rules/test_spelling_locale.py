@@ -6,7 +6,9 @@ import pytest
 
 from editor.engine import load_style
 from editor.engine.resources import word_list
+from editor.engine.story import needed_pattern
 from editor.engine.style import builtin_style
+from editor.rules.spelling_locale import RULE
 
 RULE_ID = "spelling-locale"
 
@@ -114,6 +116,26 @@ def test_the_style_spelling_exceptions_are_never_flagged(rule_under, tmp_path):
     path = tmp_path / "desk.toml"
     path.write_text('[style]\nextends = "ap"\n\n[words]\nspelling_exceptions = ["Defence"]\n', encoding="utf-8")
     assert rule_under(load_style(path)).flags("The defence ministry criticised it.") == [("criticised", ("criticized",))]
+
+
+# ---------------------------------------------------------------- what the rule needs in a paragraph
+
+
+@pytest.mark.parametrize("word", ["kerb", "Kerb", "\u212aerb"])
+def test_a_listed_word_is_needed_in_every_case_it_is_flagged_in(word):
+    # The Kelvin sign lowercases to "k": "\u212aerb" is flagged as "Kerb" is.
+    style, text = builtin_style("ap"), f"{word} stones broke."
+    assert any(True for _ in RULE.find(text, style))
+    assert needed_pattern(RULE.needs, style).search(text)
+
+
+def test_what_the_rule_needs_leaves_out_capitals_parts_of_words_and_the_style_exceptions(tmp_path):
+    path = tmp_path / "desk.toml"
+    path.write_text('[style]\nextends = "ap"\n\n[words]\nspelling_exceptions = ["Defence"]\n', encoding="utf-8")
+    needs = needed_pattern(RULE.needs, load_style(path))
+    assert needs.search("It criticised the plan.")
+    for text in ("The defence ministry.", "THE CENTRE", "The centres2 and xcentre"):
+        assert not needs.search(text), text
 
 
 # ---------------------------------------------------------------- the word list
