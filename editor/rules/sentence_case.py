@@ -21,10 +21,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from heapq import merge
+from itertools import compress, repeat
+from operator import is_not
 
 from editor.engine.issues import Issue
 from editor.engine.rule import StoryRule
-from editor.engine.story import Story
+from editor.engine.story import Story, needing
 from editor.engine.style import HouseStyle
 from editor.engine.words import CLOSERS, ends_sentence, token_before
 
@@ -37,6 +40,11 @@ _AFTER_SENTENCE_END = re.compile(
 )
 # The first word of a paragraph, after any opening quotation mark, followed by a space or punctuation.
 _FIRST_WORD = re.compile(r"[\"“‘]?[^\S\r\n]*([a-z][a-z'’]*)(?=[\s,;:!?\"”’—–-]|\.(?!\w))")
+# What ``_first`` needs: the first word, where a paragraph starts (after nothing or a line break,
+# which a paragraph of the story always stands after). The look-ahead at its end only reads more
+# where a line break follows the paragraph. It may match at a line's start inside a paragraph: that
+# paragraph is read for nothing.
+_STARTING_FIRST_WORD = re.compile(r"(?<![^\r\n])" + _FIRST_WORD.pattern)
 _DOUBLE_CLOSING = "\"”"
 _ENDS_SENTENCE = ".?!…"
 # Words that carry a sentence on and hardly ever start one: a stop before them is the error.
@@ -74,12 +82,18 @@ def _after_a_stop(text: str, match: re.Match[str]) -> Issue | None:
     )
 
 
+# Every issue is a match of the scan, which reads the text's edge and a line break alike: the
+# look-behind asks for no other character than a space before an initial, the look-ahead for none
+# that goes on a word.
+@needing(_AFTER_SENTENCE_END, nothing=())
 def _inside(text: str, style: HouseStyle) -> tuple[Issue, ...]:
     """The paragraph's own sentences that start in lowercase, after its first."""
     found = (_after_a_stop(text, match) for match in _AFTER_SENTENCE_END.finditer(text))
     return tuple(issue for issue in found if issue is not None)
 
 
+# An issue only where ``_FIRST_WORD`` matches at the paragraph's start.
+@needing(_STARTING_FIRST_WORD, nothing=None)
 def _first(text: str, style: HouseStyle) -> Issue | None:
     """The paragraph's first word, if it starts in lowercase."""
     match = _FIRST_WORD.match(text)
@@ -110,7 +124,11 @@ def find(story: Story, style: HouseStyle) -> Iterator:
     paragraphs = story.paragraphs
     inside = story.per_paragraph(_inside, style)
     firsts = story.per_paragraph(_first, style)
-    for index, paragraph in enumerate(paragraphs):
+    # Only the paragraphs with an issue, in order: a story of many short paragraphs has few.
+    indexes = range(len(paragraphs))
+    with_first = compress(indexes, map(is_not, firsts, repeat(None)))
+    for index in dict.fromkeys(merge(with_first, compress(indexes, inside))):
+        paragraph = paragraphs[index]
         if firsts[index] is not None and _opens_a_sentence(paragraphs, index):
             yield firsts[index].shifted(paragraph.start)
         for issue in inside[index]:
