@@ -34,7 +34,7 @@ from editor.engine.paragraph_words import (
 from editor.engine.quotes import read_quotes
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
-from editor.engine.story import Story
+from editor.engine.story import Story, needing
 from editor.engine.style import HouseStyle
 from editor.engine.words import starts_sentence
 
@@ -114,6 +114,9 @@ class _Term:
     sentence_start: bool
 
 
+# Every chain is a match of ``_CHAIN``, which reads the text's edge and a line break alike: its
+# look-arounds ask only for letters, apostrophes, hyphens or spaces other than a line break.
+@needing(_CHAIN, nothing=())
 def _paragraph_chains(text: str, style: HouseStyle) -> tuple[tuple[int, str], ...]:
     """The paragraph's chains of capitalised words: where each starts, and its text."""
     return tuple([(chain.start(), chain.group()) for chain in _CHAIN.finditer(text)])
