@@ -40,11 +40,18 @@ _AFTER_SENTENCE_END = re.compile(
 )
 # The first word of a paragraph, after any opening quotation mark, followed by a space or punctuation.
 _FIRST_WORD = re.compile(r"[\"“‘]?[^\S\r\n]*([a-z][a-z'’]*)(?=[\s,;:!?\"”’—–-]|\.(?!\w))")
-# What ``_first`` needs: the first word, where a paragraph starts (after nothing or a line break,
-# which a paragraph of the story always stands after). The look-ahead at its end only reads more
-# where a line break follows the paragraph. It may match at a line's start inside a paragraph: that
-# paragraph is read for nothing.
-_STARTING_FIRST_WORD = re.compile(r"(?<![^\r\n])" + _FIRST_WORD.pattern)
+# The same, but a line break after the word counts only with more of the paragraph after it. In a
+# paragraph the story goes on after, every line break has more after it (a blank line would have
+# ended the paragraph), so the two read it alike; only the story's last paragraph may end in a line
+# break ("the\n"), and ``find`` reads that one with ``_FIRST_WORD``. So a paragraph of one word
+# ("a") needs nothing of the line break the story puts after it.
+_FIRST_WORD_GOING_ON = re.compile(
+    r"[\"“‘]?[^\S\r\n]*([a-z][a-z'’]*)(?=[^\S\r\n]|(?:\r\n|\r|\n)[^\S\r\n]*\S|[,;:!?\"”’—–-]|\.(?!\w))"
+)
+# What ``_first`` needs: its first word where a paragraph starts, after nothing or a line break
+# (a paragraph of the story always stands after one or the other). It may also match where a line
+# starts inside a paragraph: that paragraph is read for nothing.
+_STARTING_FIRST_WORD = re.compile(r"(?<![^\r\n])" + _FIRST_WORD_GOING_ON.pattern)
 _DOUBLE_CLOSING = "\"”"
 _ENDS_SENTENCE = ".?!…"
 # Words that carry a sentence on and hardly ever start one: a stop before them is the error.
@@ -92,11 +99,8 @@ def _inside(text: str, style: HouseStyle) -> tuple[Issue, ...]:
     return tuple(issue for issue in found if issue is not None)
 
 
-# An issue only where ``_FIRST_WORD`` matches at the paragraph's start.
-@needing(_STARTING_FIRST_WORD, nothing=None)
-def _first(text: str, style: HouseStyle) -> Issue | None:
-    """The paragraph's first word, if it starts in lowercase."""
-    match = _FIRST_WORD.match(text)
+def _first_word(match: re.Match[str] | None) -> Issue | None:
+    """The issue of a paragraph's first word in lowercase, matched at its start, if any."""
     if match is None:
         return None
     word = match.group(1)
@@ -107,6 +111,13 @@ def _first(text: str, style: HouseStyle) -> Issue | None:
         "The first word of a paragraph starts a sentence and takes a capital.",
         [_capitalised(word)],
     )
+
+
+# An issue only where ``_FIRST_WORD_GOING_ON`` matches at the paragraph's start.
+@needing(_STARTING_FIRST_WORD, nothing=None)
+def _first(text: str, style: HouseStyle) -> Issue | None:
+    """The first word of a paragraph the story goes on after, if it starts in lowercase."""
+    return _first_word(_FIRST_WORD_GOING_ON.match(text))
 
 
 def _opens_a_sentence(paragraphs: list, index: int) -> bool:
@@ -122,15 +133,21 @@ def _opens_a_sentence(paragraphs: list, index: int) -> bool:
 
 def find(story: Story, style: HouseStyle) -> Iterator:
     paragraphs = story.paragraphs
+    if not paragraphs:
+        return
     inside = story.per_paragraph(_inside, style)
     firsts = story.per_paragraph(_first, style)
+    last = len(paragraphs) - 1
+    # The last paragraph may end in the story's last line break: its first word is read as ever.
+    last_first = _first_word(_FIRST_WORD.match(paragraphs[last].text))
     # Only the paragraphs with an issue, in order: a story of many short paragraphs has few.
-    indexes = range(len(paragraphs))
+    indexes = range(last)
     with_first = compress(indexes, map(is_not, firsts, repeat(None)))
-    for index in dict.fromkeys(merge(with_first, compress(indexes, inside))):
+    for index in dict.fromkeys(merge(with_first, compress(indexes, inside), (last,))):
         paragraph = paragraphs[index]
-        if firsts[index] is not None and _opens_a_sentence(paragraphs, index):
-            yield firsts[index].shifted(paragraph.start)
+        first = last_first if index == last else firsts[index]
+        if first is not None and _opens_a_sentence(paragraphs, index):
+            yield first.shifted(paragraph.start)
         for issue in inside[index]:
             yield issue.shifted(paragraph.start)
 
