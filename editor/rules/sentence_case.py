@@ -45,13 +45,14 @@ _FIRST_WORD = re.compile(r"[\"“‘]?[^\S\r\n]*([a-z][a-z'’]*)(?=[\s,;:!?\"�
 # ended the paragraph), so the two read it alike; only the story's last paragraph may end in a line
 # break ("the\n"), and ``find`` reads that one with ``_FIRST_WORD``. So a paragraph of one word
 # ("a") needs nothing of the line break the story puts after it.
-_FIRST_WORD_GOING_ON = re.compile(
-    r"[\"“‘]?[^\S\r\n]*([a-z][a-z'’]*)(?=[^\S\r\n]|(?:\r\n|\r|\n)[^\S\r\n]*\S|[,;:!?\"”’—–-]|\.(?!\w))"
-)
+_WORD_GOES_ON = r"(?=[^\S\r\n]|(?:\r\n|\r|\n)[^\S\r\n]*\S|[,;:!?\"”’—–-]|\.(?!\w))"
+_FIRST_WORD_GOING_ON = re.compile(rf"[\"“‘]?[^\S\r\n]*([a-z][a-z'’]*){_WORD_GOES_ON}")
 # What ``_first`` needs: its first word where a paragraph starts, after nothing or a line break
-# (a paragraph of the story always stands after one or the other). It may also match where a line
-# starts inside a paragraph: that paragraph is read for nothing.
-_STARTING_FIRST_WORD = re.compile(r"(?<![^\r\n])" + _FIRST_WORD_GOING_ON.pattern)
+# (a paragraph of the story always stands after one or the other). Given back letter by letter, a
+# word only meets the look-ahead again at a "’" inside it, so the word is read once, not given back
+# (a paragraph of one long word): up to its first "’", or whole with the look-ahead after it. It may
+# also match where a line starts inside a paragraph: that paragraph is read for nothing.
+_STARTING_FIRST_WORD = re.compile(rf"(?<![^\r\n])[\"“‘]?[^\S\r\n]*[a-z](?:[a-z']*+’|[a-z'’]*+{_WORD_GOES_ON})")
 _DOUBLE_CLOSING = "\"”"
 _ENDS_SENTENCE = ".?!…"
 # Words that carry a sentence on and hardly ever start one: a stop before them is the error.
