@@ -22,8 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from heapq import merge
-from itertools import compress, repeat
-from operator import is_not
+from itertools import compress
 
 from editor.engine.issues import Issue
 from editor.engine.rule import StoryRule
@@ -142,9 +141,9 @@ def find(story: Story, style: HouseStyle) -> Iterator:
     # The last paragraph may end in the story's last line break: its first word is read as ever.
     last_first = _first_word(_FIRST_WORD.match(paragraphs[last].text))
     # Only the paragraphs with an issue, in order: a story of many short paragraphs has few.
+    # (An issue is true, and so is a tuple of them; None and an empty tuple are false.)
     indexes = range(last)
-    with_first = compress(indexes, map(is_not, firsts, repeat(None)))
-    for index in dict.fromkeys(merge(with_first, compress(indexes, inside), (last,))):
+    for index in dict.fromkeys(merge(compress(indexes, firsts), compress(indexes, inside), (last,))):
         paragraph = paragraphs[index]
         first = last_first if index == last else firsts[index]
         if first is not None and _opens_a_sentence(paragraphs, index):
