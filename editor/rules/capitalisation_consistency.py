@@ -34,7 +34,7 @@ from editor.engine.paragraph_words import (
 from editor.engine.quotes import read_quotes
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
-from editor.engine.story import Story
+from editor.engine.story import Story, needing
 from editor.engine.style import HouseStyle
 from editor.engine.words import starts_sentence
 
@@ -58,6 +58,10 @@ _CAPITALISED = re.compile(CAPITALISED_WORD)
 _CHAIN_WORD = CAPITAL_STARTING_WORD + NOT_A_TO_Z_ONLY + REST_OF_CAPITALISED_WORD
 _GAP = r"(?=\s{1,4}(?!\s))[^\S\n]*\n?[^\S\n]*"
 _CHAIN = re.compile(rf"{_CHAIN_WORD}(?:{_GAP}{_CHAIN_WORD})+")
+# What ``_paragraph_chains`` needs: a chain's start, up to its second word's first letter. A chain
+# word may end there, so a chain starts wherever this matches; and the search does not read a long
+# chain ("Latest News" a line, over and over) to its end, as the reading then does.
+_CHAIN_START = re.compile(rf"{_CHAIN_WORD}{_GAP}{CAPITAL_STARTING_WORD}{NOT_A_TO_Z_ONLY}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +118,9 @@ class _Term:
     sentence_start: bool
 
 
+# Every chain starts with a match of ``_CHAIN_START``, which reads the text's edge and a line break
+# alike: its look-arounds ask only for letters, apostrophes, hyphens or spaces within the match.
+@needing(_CHAIN_START, nothing=())
 def _paragraph_chains(text: str, style: HouseStyle) -> tuple[tuple[int, str], ...]:
     """The paragraph's chains of capitalised words: where each starts, and its text."""
     return tuple([(chain.start(), chain.group()) for chain in _CHAIN.finditer(text)])

@@ -35,7 +35,7 @@ from typing import NamedTuple
 from editor.engine.paragraph_words import find_in_story, lowercase_words
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
-from editor.engine.story import Story
+from editor.engine.story import Story, needing
 from editor.engine.style import HouseStyle
 
 _WORDS = word_list("hyphenation")
@@ -47,6 +47,9 @@ _FUNCTION_WORDS = frozenset(_WORDS["function_words"])
 _MEANING_DIFFERS = tuple(_WORDS["meaning_differs"])
 
 _HYPHEN = re.compile(r"-")
+# What ``_hyphenated`` needs: a hyphen with a letter either side (``[^\W\d_]`` holds every letter
+# ``str.isalpha`` does). Starting at the hyphen, the search jumps from hyphen to hyphen.
+_HYPHEN_BETWEEN_LETTERS = re.compile(r"-(?<=[^\W\d_]-)[^\W\d_]")
 _COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _NEXT_WORD = re.compile(r"[^\S\r\n]+([a-z]+)\b(?!['’-])")
 # A closed compound has at least this many letters and at most (a longer word is no compound,
@@ -96,6 +99,7 @@ def _joints(parts: list[str]) -> tuple[int, ...]:
     return tuple(accumulate(map(len, parts[:-1])))
 
 
+@needing(_HYPHEN_BETWEEN_LETTERS, nothing=())
 def _hyphenated(text: str, style: HouseStyle) -> tuple[_Use, ...]:
     """The paragraph's hyphenated compounds of lowercase words (the first may be capitalised at a sentence start)."""
     found = []

@@ -56,7 +56,7 @@ from editor.engine.paragraph_words import (
 )
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
-from editor.engine.story import Story
+from editor.engine.story import Story, needing
 from editor.engine.style import HouseStyle
 from editor.engine.words import starts_sentence
 
@@ -99,7 +99,11 @@ _JOINED_AFTER = re.compile(r"(?:[^\S\r\n]+|-)([A-Z][^\W\d_]*)")
 _ARTICLE = re.compile(
     r"(?P<article>[AaEe](?<![\w'’-].)(?:l|[dnrstz]|sh|th))(?P<joint>[- ])(?P<name>[A-Z][a-z][^\W\d_]*)(?![\w-])"
 )
-_CAPITAL = re.compile("[A-Z]")
+# What ``_paragraph_reading`` needs: a part of what each of its scans asks for, from a capital A to
+# Z, so that the search jumps from capital to capital. A name is a capital with the letters (or
+# apostrophes) its look-ahead asks for after it; a name after an article, a capital after a hyphen
+# or a space and before a lowercase letter. Neither looks past the match's own characters.
+_NAME_OR_ARTICLE = re.compile(rf"[A-Z](?:(?:[^\W\d_]|['’]){{{_SHORTEST_MISSPELLING - 1}}}|(?<=[- ][A-Z])[a-z])")
 _SPACED_ARTICLES = frozenset(("Al", "El", "Ad", "An", "Ar", "As", "At", "Az", "Ash", "Ath"))
 # Spaced articles that are also first names ("Al Gore", "El Greco").
 _FIRST_NAME_ARTICLES = frozenset(("Al", "El"))
@@ -120,12 +124,11 @@ def _neighbour(word: str | None) -> str | None:
     return None if word is None or word in _NOT_NAME_WORDS else word
 
 
+@needing(_NAME_OR_ARTICLE, nothing=())
 def _paragraph_reading(text: str, style: HouseStyle) -> tuple[tuple[tuple[str, int], ...], tuple[_ArticleForm, ...]] | tuple[()]:
     """The paragraph's words that may be names and its names with an article, read once for both;
-    nothing where it has neither. Both start with a capital A to Z: a paragraph without one (a short
-    one often) is passed over on one search."""
-    if not _CAPITAL.search(text):
-        return ()
+    nothing where it has neither. A paragraph without what both need (a short one often) is passed
+    over on the story's one search."""
     names, articles = _paragraph_names(text), _articles(text)
     return (names, articles) if names or articles else ()
 
@@ -363,7 +366,8 @@ def _article_issues(story: Story, style: HouseStyle, names: dict[str, _Form]) ->
     }
     after_article = {end for uses in by_name.values() for _, end, _ in uses}
     text = story.text
-    starts = [paragraph.start for paragraph in story.paragraphs]
+    # Read only for an issue: a story of many short paragraphs has few.
+    starts: list[int] | None = None
     for name, uses in by_name.items():
         # "Bashar al-Assad ... Assad" is right: the bare form counts only for a place.
         if name not in people and name in names:
@@ -380,6 +384,8 @@ def _article_issues(story: Story, style: HouseStyle, names: dict[str, _Form]) ->
         for start, end, form in uses:
             if _article_form(form) == house:
                 continue
+            if starts is None:
+                starts = [paragraph.start for paragraph in story.paragraphs]
             paragraph_start = starts[bisect.bisect_right(starts, start) - 1]
             opens = starts_sentence(text, start, paragraph_start)
             fixed = house[:1].upper() + house[1:] if opens else house

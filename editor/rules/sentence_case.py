@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from heapq import merge
+from itertools import compress
 
 from editor.engine.issues import Issue
 from editor.engine.rule import StoryRule
-from editor.engine.story import Story
+from editor.engine.story import Story, needing
 from editor.engine.style import HouseStyle
 from editor.engine.words import CLOSERS, ends_sentence, token_before
 
@@ -37,6 +39,19 @@ _AFTER_SENTENCE_END = re.compile(
 )
 # The first word of a paragraph, after any opening quotation mark, followed by a space or punctuation.
 _FIRST_WORD = re.compile(r"[\"“‘]?[^\S\r\n]*([a-z][a-z'’]*)(?=[\s,;:!?\"”’—–-]|\.(?!\w))")
+# The same, but a line break after the word counts only with more of the paragraph after it. In a
+# paragraph the story goes on after, every line break has more after it (a blank line would have
+# ended the paragraph), so the two read it alike; only the story's last paragraph may end in a line
+# break ("the\n"), and ``find`` reads that one with ``_FIRST_WORD``. So a paragraph of one word
+# ("a") needs nothing of the line break the story puts after it.
+_WORD_GOES_ON = r"(?=[^\S\r\n]|(?:\r\n|\r|\n)[^\S\r\n]*\S|[,;:!?\"”’—–-]|\.(?!\w))"
+_FIRST_WORD_GOING_ON = re.compile(rf"[\"“‘]?[^\S\r\n]*([a-z][a-z'’]*){_WORD_GOES_ON}")
+# What ``_first`` needs: its first word where a paragraph starts, after nothing or a line break
+# (a paragraph of the story always stands after one or the other). Given back letter by letter, a
+# word only meets the look-ahead again at a "’" inside it, so the word is read once, not given back
+# (a paragraph of one long word): up to its first "’", or whole with the look-ahead after it. It may
+# also match where a line starts inside a paragraph: that paragraph is read for nothing.
+_STARTING_FIRST_WORD = re.compile(rf"(?<![^\r\n])[\"“‘]?[^\S\r\n]*[a-z](?:[a-z']*+’|[a-z'’]*+{_WORD_GOES_ON})")
 _DOUBLE_CLOSING = "\"”"
 _ENDS_SENTENCE = ".?!…"
 # Words that carry a sentence on and hardly ever start one: a stop before them is the error.
@@ -74,15 +89,18 @@ def _after_a_stop(text: str, match: re.Match[str]) -> Issue | None:
     )
 
 
+# Every issue is a match of the scan, which reads the text's edge and a line break alike: the
+# look-behind asks for no other character than a space before an initial, the look-ahead for none
+# that goes on a word.
+@needing(_AFTER_SENTENCE_END, nothing=())
 def _inside(text: str, style: HouseStyle) -> tuple[Issue, ...]:
     """The paragraph's own sentences that start in lowercase, after its first."""
     found = (_after_a_stop(text, match) for match in _AFTER_SENTENCE_END.finditer(text))
     return tuple(issue for issue in found if issue is not None)
 
 
-def _first(text: str, style: HouseStyle) -> Issue | None:
-    """The paragraph's first word, if it starts in lowercase."""
-    match = _FIRST_WORD.match(text)
+def _first_word(match: re.Match[str] | None) -> Issue | None:
+    """The issue of a paragraph's first word in lowercase, matched at its start, if any."""
     if match is None:
         return None
     word = match.group(1)
@@ -93,6 +111,13 @@ def _first(text: str, style: HouseStyle) -> Issue | None:
         "The first word of a paragraph starts a sentence and takes a capital.",
         [_capitalised(word)],
     )
+
+
+# An issue only where ``_FIRST_WORD_GOING_ON`` matches at the paragraph's start.
+@needing(_STARTING_FIRST_WORD, nothing=None)
+def _first(text: str, style: HouseStyle) -> Issue | None:
+    """The first word of a paragraph the story goes on after, if it starts in lowercase."""
+    return _first_word(_FIRST_WORD_GOING_ON.match(text))
 
 
 def _opens_a_sentence(paragraphs: list, index: int) -> bool:
@@ -108,11 +133,21 @@ def _opens_a_sentence(paragraphs: list, index: int) -> bool:
 
 def find(story: Story, style: HouseStyle) -> Iterator:
     paragraphs = story.paragraphs
+    if not paragraphs:
+        return
     inside = story.per_paragraph(_inside, style)
     firsts = story.per_paragraph(_first, style)
-    for index, paragraph in enumerate(paragraphs):
-        if firsts[index] is not None and _opens_a_sentence(paragraphs, index):
-            yield firsts[index].shifted(paragraph.start)
+    last = len(paragraphs) - 1
+    # The last paragraph may end in the story's last line break: its first word is read as ever.
+    last_first = _first_word(_FIRST_WORD.match(paragraphs[last].text))
+    # Only the paragraphs with an issue, in order: a story of many short paragraphs has few.
+    # (An issue is true, and so is a tuple of them; None and an empty tuple are false.)
+    indexes = range(last)
+    for index in dict.fromkeys(merge(compress(indexes, firsts), compress(indexes, inside), (last,))):
+        paragraph = paragraphs[index]
+        first = last_first if index == last else firsts[index]
+        if first is not None and _opens_a_sentence(paragraphs, index):
+            yield first.shifted(paragraph.start)
         for issue in inside[index]:
             yield issue.shifted(paragraph.start)
 
