@@ -154,5 +154,34 @@ def test_the_checker_runs_a_paragraph_rule_only_where_it_finds_what_it_needs():
         doc="A rule of the test's own.",
         needs=_DIGITS,
     )
-    Checker(builtin_style("ap"), rules=(rule,)).check("No digits.\n\nA 1.\n\nNone here.\n\n2")
+    checker = Checker(builtin_style("ap"), rules=(rule,))
+    checker.check("No digits.\n\nA 1.\n\nNone here.\n\n2")
     assert read == ["A 1.", "2"]
+    # A re-check after edits reads only the changed paragraph that has a digit.
+    checker.check("No digits at all.\n\nA 1.\n\nNone here, 3.\n\n2")
+    assert read == ["A 1.", "2", "None here, 3."]
+
+
+def test_where_most_paragraphs_match_the_rest_are_searched_one_by_one_alike():
+    texts = ["none" if index % 7 == 3 else f"row {index}" for index in range(2_000)]
+    story = Story("\n\n".join(texts))
+    assert story.paragraphs_matching(_DIGITS) == [index for index, text in enumerate(texts) if _DIGITS.search(text)]
+
+
+def test_a_re_check_reads_only_the_changed_paragraph_that_has_what_the_reading_needs():
+    memo = ParagraphMemo(100)
+    stories = ["One 1.\n\nNone.\n\nTwo 2.", "One 1.\n\nNone at all.\n\nTwo 2.", "One 1.\n\nNone at all 3.\n\nTwo 2."]
+    _numbers.read = []
+    found = []
+    for text in stories:
+        memo.next_check()
+        found.append(Story(text, memo).per_paragraph(_numbers, None))
+    assert found == [[("1",), (), ("2",)], [("1",), (), ("2",)], [("1",), ("3",), ("2",)]]
+    assert _numbers.read == ["One 1.", "Two 2.", "None at all 3."]
+
+
+def test_a_story_of_repeated_paragraphs_reads_each_distinct_one_once():
+    _numbers.read = []
+    story = Story("\n\n".join(["Row 1 of 2."] * 50 + ["No row."] * 50), ParagraphMemo(100))
+    assert story.per_paragraph(_numbers, None) == [("1", "2")] * 50 + [()] * 50
+    assert _numbers.read == ["Row 1 of 2."]

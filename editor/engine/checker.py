@@ -24,7 +24,8 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import islice
+from itertools import compress, islice, repeat
+from operator import is_not
 
 from editor.engine.issues import (
     MIN_PARAGRAPH_LIMIT,
@@ -71,6 +72,10 @@ class Checker:
         self._paragraph_rules = [
             (rule, needed_pattern(rule.needs, self.style)) for rule in active if isinstance(rule, ParagraphRule)
         ]
+        # A paragraph none of these match has no paragraph issues; if a rule needs nothing in
+        # particular, every paragraph is read.
+        needs = [needs for _, needs in self._paragraph_rules]
+        self._paragraph_needs = () if None in needs else tuple(needs)
         self._story_rules = [rule for rule in active if isinstance(rule, StoryRule)]
         self._memo = ParagraphMemo(KEPT_RESULTS)
         # The last check's paragraph issues in place, by paragraph offset and text.
@@ -95,13 +100,17 @@ class Checker:
         issues: list[Issue] = []
         failures: dict[str, RuleFailure] = {}
         placed = {}
-        paragraphs = self._paragraphs_to_read(story)
+        paragraphs, texts, needs = story.paragraphs, story.paragraph_texts, self._paragraph_needs
+        indexes = story.paragraphs_needed(self._paragraph_issues, needs)
+        if indexes is not None:
+            paragraphs, texts, needs = [paragraphs[index] for index in indexes], [texts[index] for index in indexes], ()
         for first in range(0, len(paragraphs), PIECE):
             piece = paragraphs[first : first + PIECE]
             if len(issues) > limit:
                 break
-            results = self._memo.results(self._paragraph_issues, [paragraph.text for paragraph in piece], self.style)
-            for paragraph, (found, failed) in zip(piece, results):
+            results = self._memo.results(self._paragraph_issues, texts[first : first + PIECE], self.style, needs, _NOTHING)
+            # The paragraphs with nothing are passed over in C: a hostile story has hundreds of thousands.
+            for paragraph, (found, failed) in compress(zip(piece, results), map(is_not, results, repeat(_NOTHING))):
                 if len(issues) > limit:
                     break  # the paragraphs after these hold none of the story's first ``limit`` issues
                 for failure in failed:
@@ -123,16 +132,6 @@ class Checker:
             except Exception as error:  # noqa: BLE001 - reported as the rule's failure
                 failures.setdefault(rule.id, RuleFailure.of(rule.id, error))
         return CheckResult(_first(issues, limit, "story"), tuple(failures.values()), story.paragraphs)
-
-    def _paragraphs_to_read(self, story: Story) -> list[Paragraph]:
-        """The paragraphs where some paragraph rule may find something: those where one of them
-        matches what it needs, or all of them if a rule needs nothing in particular."""
-        if any(needs is None for _, needs in self._paragraph_rules):
-            return story.paragraphs
-        indexes: set[int] = set()
-        for _, needs in self._paragraph_rules:
-            indexes.update(story.paragraphs_matching(needs))
-        return [story.paragraphs[index] for index in sorted(indexes)]
 
     def _paragraph_issues(self, text: str, style: HouseStyle) -> tuple[tuple[Issue, ...], tuple[RuleFailure, ...]]:
         limit = issue_limit(text, MIN_PARAGRAPH_LIMIT)
