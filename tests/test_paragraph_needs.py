@@ -18,7 +18,7 @@ import editor.engine
 import editor.rules
 from editor.engine import Checker, builtin_style
 from editor.engine.rule import ParagraphRule
-from editor.engine.story import ParagraphMemo, Story, needed_pattern, needing, split_paragraphs
+from editor.engine.story import SHORT_PARAGRAPH, ParagraphMemo, Story, needed_pattern, needing, split_paragraphs
 from editor.rules import all_rules
 from tests.corpus.noise import corpus_stories
 
@@ -185,3 +185,11 @@ def test_a_story_of_repeated_paragraphs_reads_each_distinct_one_once():
     story = Story("\n\n".join(["Row 1 of 2."] * 50 + ["No row."] * 50), ParagraphMemo(100))
     assert story.per_paragraph(_numbers, None) == [("1", "2")] * 50 + [()] * 50
     assert _numbers.read == ["Row 1 of 2."]
+
+
+def test_a_long_paragraph_is_read_without_looking_for_what_the_reading_needs():
+    _numbers.read = []
+    long = "No figures here, " * (SHORT_PARAGRAPH // 4)
+    story = Story(f"None.\n\n{long}\n\nOne 1.", ParagraphMemo(100))
+    assert story.per_paragraph(_numbers, None) == [(), (), ("1",)]
+    assert _numbers.read == [long, "One 1."]

@@ -33,6 +33,10 @@ Needs = Union["re.Pattern[str]", Callable[[Any], "re.Pattern[str] | None"], None
 _PARAGRAPH_SPLIT = re.compile(r"((?:\r\n|\r|\n)(?:[^\S\r\n]*(?:\r\n|\r|\n))+)")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SENTENCE_END = re.compile(r"[.?!:][\"”’')\]]*\s*$")
+# Only a paragraph shorter than this is searched for what a reading needs: a reading costs a call
+# or two in Python more than the search, which matters where the paragraphs are a few words long,
+# but on a longer paragraph it costs about what the search would.
+SHORT_PARAGRAPH = 100
 # Matches found one at a time before ``matching_paragraphs`` asks whether most paragraphs match.
 _DENSE_AFTER = 256
 
@@ -129,7 +133,8 @@ class ParagraphMemo:
     ) -> list[Result]:
         """``build(text, style)`` for each of ``texts``, each distinct text read once, from the memo
         where this check or the one before read it. With ``needs``, a text where none of the
-        patterns matches is given ``nothing`` instead, and kept like any other result."""
+        patterns matches is given ``nothing`` instead, and kept like any other result (a text of
+        ``SHORT_PARAGRAPH`` characters or more is read without looking)."""
         used = self._used.get(build)
         if used is None:
             used = self._used[build] = {}
@@ -140,8 +145,9 @@ class ParagraphMemo:
         new = [text for text in distinct if text not in used]
         unread = [text for text in new if text not in unused]
         if needs:
-            found = dict.fromkeys(unread, nothing)
-            unread = _matching_any(needs, unread)
+            searched = [text for text in unread if len(text) < SHORT_PARAGRAPH]
+            found = dict.fromkeys(searched, nothing)
+            unread = [text for text in unread if len(text) >= SHORT_PARAGRAPH] + _matching_any(needs, searched)
             found.update(zip(unread, map(build, unread, repeat(style))))
         else:
             found = dict(zip(unread, map(build, unread, repeat(style))))
@@ -251,10 +257,13 @@ class Story:
         """The paragraphs (by index, in order) where one of the patterns ``build`` needs matches,
         found with one search of the story for each; or None where the memo should sort them out
         (``ParagraphMemo.results`` with ``needs``): it holds results of ``build`` from the check
-        before, which an edit leaves for all but a paragraph or two, or the story repeats its
-        paragraphs so much that searching each distinct text once costs less than the story."""
+        before, which an edit leaves for all but a paragraph or two; the story repeats its
+        paragraphs so much that searching each distinct text once costs less than the story; or
+        its paragraphs are not short on the whole."""
         if not needs or self._memo.holds(build) or self._repeats_paragraphs:
             return None
+        if len(self.text) >= SHORT_PARAGRAPH * len(self.paragraphs):
+            return None  # paragraphs long on the whole: the memo searches only the short ones
         indexes: set[int] = set()
         for pattern in needs:
             indexes.update(self.paragraphs_matching(pattern))
