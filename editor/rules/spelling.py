@@ -56,7 +56,7 @@ from editor.engine.dictionary import (
 from editor.engine.issues import Issue
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
-from editor.engine.story import Story
+from editor.engine.story import Story, needing
 from editor.engine.style import HouseStyle
 from editor.engine.words import PREFIXES, starts_sentence
 from editor.rules.percent_form import WIRE_FORM as PERCENT_WIRE_FORM
@@ -207,8 +207,13 @@ def _is_capitalised(word: str) -> bool:
 
 # A paragraph with no word to spell (a row of figures), or no prose.
 _NOTHING_READ = _Reading((), Counter(), frozenset())
+# Each word the reading spells starts with two letters, or a letter, an apostrophe and a letter
+# (it keeps two characters once "'s" is cut), or is one capital, which is no a-z; masking only
+# blanks letters out. A paragraph with none of these ("a0", a row of figures) reads as nothing.
+_SPELT = re.compile(r"[^\W\d_]['’]?[^\W\d_]|[^\W\d_a-z]")
 
 
+@needing(_SPELT, nothing=_NOTHING_READ)
 def _read(text: str, style: HouseStyle) -> _Reading:
     words = words_of(style)
     masked = _masked(text)
