@@ -84,6 +84,8 @@ LONGEST_WORD = 45
 KEPT_WORDS = 200_000
 # Unknown words whose fixes are kept per style: a story repeats its misspellings and its names.
 KEPT_FIXES = 5_000
+# Readings kept per style by masked text: a table's rows that differ only in their figures.
+KEPT_MASKED_READINGS = 5_000
 # A name the story uses more often than a word this many edits from it owns that word (issue 9's name rule).
 NAME_REACH = 2
 # Capitalised words this short are mostly abbreviations and initials.
@@ -146,6 +148,8 @@ class _Words:
     # Per word, whether it is fine alone, and an unknown word's fixes; filled as stories are read.
     alone: dict[str, bool]
     fixes: dict[str, tuple[str, ...] | None]
+    # Readings by masked text, of paragraphs that masked text alone reads (see _read).
+    masked_readings: dict[str, _Reading]
 
     def knows(self, word: str) -> bool:
         word = word.replace("’", "'")
@@ -195,6 +199,7 @@ def _style_words(style: HouseStyle) -> _Words:
         owned_elsewhere=frozenset(style.foreign_spellings) | owned,
         alone={},
         fixes={},
+        masked_readings={},
     )
 
 
@@ -223,25 +228,45 @@ _new_token = partial(tuple.__new__, _Token)
 def _read(text: str, style: HouseStyle) -> _Reading:
     words = words_of(style)
     masked = _masked(text)
+    if masked is text:
+        return _read_masked(text, masked, words)[0]
+    # A table's rows differ in the figures masking blanks out: most read the same as the masked
+    # text, and share its reading.
+    reading = words.masked_readings.get(masked)
+    if reading is None:
+        reading, masked_alone = _read_masked(text, masked, words)
+        if masked_alone:
+            if len(words.masked_readings) >= KEPT_MASKED_READINGS:
+                words.masked_readings.clear()
+            words.masked_readings[masked] = reading
+    return reading
+
+
+def _read_masked(text: str, masked: str, words: _Words) -> tuple[_Reading, bool]:
+    """The paragraph's reading, and whether any paragraph with the same masked text reads the same.
+    It does unless an unknown word not in lowercase is weighed, which reads the text around it
+    (its line, the sentence before it, its neighbours) as written. Elsewhere the text is read only
+    right after a word, where no masked run starts, and to see whether two words stand one space
+    apart, which they do as masked or not at all."""
     # Most paragraphs hold no word to flag: counting their words (in C) and looking up each
     # distinct one is enough to say so.
     counts = Counter(_WORD.findall(masked))
     uses = _uses(counts)
     if not uses:
-        return _NOTHING_READ
+        return _NOTHING_READ, True
     capitalised = _capitalised(uses)
     # The answers kept for words read before settle most paragraphs in C.
     answers = list(map(words.alone.get, uses))
     if all(answers):
-        return _Reading((), capitalised, frozenset(uses))
+        return _Reading((), capitalised, frozenset(uses)), True
     fine = dict(zip(uses, answers))
     for word in compress(uses, map(is_, answers, repeat(None))):
         fine[word] = _fine_alone(word, words)
     doubtful = list(compress(uses, map(not_, fine.values())))
     if not doubtful:
-        return _Reading((), capitalised, frozenset(uses))
+        return _Reading((), capitalised, frozenset(uses)), True
     if _is_not_prose(_surely_unknown_lowercase(doubtful, uses, words), sum(uses.values())):
-        return _NOTHING_READ
+        return _NOTHING_READ, True
     # Each word's place, made in C: its start, and its end from the word to spell.
     matches = list(_WORD.finditer(masked))
     starts = list(map(_START, matches))
@@ -267,7 +292,7 @@ def _read(text: str, style: HouseStyle) -> _Reading:
         if index:
             places.add(index - 1)
     if _is_not_prose(unknown_lowercase, count):
-        return _NOTHING_READ
+        return _NOTHING_READ, True
     if "-" in text:
         places.update(
             index
@@ -275,6 +300,7 @@ def _read(text: str, style: HouseStyle) -> _Reading:
             if text.startswith("-", tokens[index].end) and tokens[index + 1].start == tokens[index].end + 1
         )
     unknown: list[_Unknown] = []
+    masked_alone = True
     index = 0
     for place in sorted(places):
         if place < index:
@@ -294,11 +320,12 @@ def _read(text: str, style: HouseStyle) -> _Reading:
             index += 2
             continue
         if not known[index] and not _surely_name(token.word, capitalised, words):
+            masked_alone = masked_alone and token.word.islower()
             found = _unknown(text, tokens, index, words)
             if found is not None:
                 unknown.append(found)
         index += 1
-    return _Reading(tuple(unknown), capitalised, frozenset(uses))
+    return _Reading(tuple(unknown), capitalised, frozenset(uses)), masked_alone
 
 
 def _spelt(written: str) -> str | None:
