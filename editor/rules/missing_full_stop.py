@@ -20,18 +20,23 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from itertools import islice
+from bisect import bisect_right
+from itertools import compress, count, islice, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from editor.engine.issues import Issue
 from editor.engine.quotes import CLOSING, is_fragment, read_quotes
 from editor.engine.rule import StoryRule
-from editor.engine.story import Story
+from editor.engine.story import Story, needing
 from editor.engine.style import HouseStyle
 from editor.engine.words import CLOSERS, TITLE_CASE_MINOR_WORDS
 
-# The paragraph's last word or figure and any closing marks after it, to the end.
-_LAST_WORD = re.compile(rf"[\w%]{{1,40}}[{re.escape(CLOSERS)}]*$")
+# The paragraph's last word or figure, up to 40 characters, matched from its end in the reversed
+# text (a search from the left would try every start before it).
+_LAST_WORD_REVERSED = re.compile(r"[\w%]{1,40}")
+# How far back from the end the last word and its closing marks are looked for.
+_LAST_WORD_REACH = 60
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·–—]|\d{1,3}[.)]|[a-z][.)])\s")
 _BYLINE = re.compile(
     r"\s*\(?(?:(?:By|BY)\s+[A-Z][\w.'’-]*\s+[A-Z]|(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled) by\b)"
@@ -55,29 +60,40 @@ _WORDS_READ_ONE_BY_ONE = 50
 _MIN_WRAPPED_LINE = 40
 
 
+# A paragraph of running text has _MIN_WORDS words on its one line, or a wrapped line of
+# _MIN_WRAPPED_LINE characters before its last: either way _SHORTEST_PROSE characters with no line
+# break between them. A paragraph without such a run ("a0", a row of figures) has no stop to miss.
+_PROSE_RUN = re.compile(rf"[^\r\n]{{{_SHORTEST_PROSE}}}")
+_SENTENCE_ENDS = ".?!…"
+
+
 # A named tuple: a story of many short paragraphs makes one for each, and a dataclass is
 # slower to make.
-class _Ending(NamedTuple):
-    """How one paragraph ends, read from its text alone."""
+class _Missing(NamedTuple):
+    """A paragraph's missing stop, offsets in the paragraph: the issue is made once it is known
+    to stand (most paragraphs of a table of rows are flagged)."""
 
-    issue: Issue | None  # the missing stop, with offsets in the paragraph, if it is running text
-    introduces: bool  # ends with a colon: what follows is a list or a quote
-    open_ended: bool  # ends with no mark that ends a sentence
-    starts_lowercase: bool
+    start: int
+    end: int
+    fixed: str
 
 
 def _is_running_text(text: str) -> bool:
     """Whether the paragraph is prose rather than a label, a byline, a list item, a note or a table."""
     if len(text) < _SHORTEST_PROSE:
         return False  # too short to hold _MIN_WORDS words (a row of a table): no need to read it
-    if _LIST_ITEM.match(text) or _BYLINE.match(text) or _COLUMN_GAP.search(text) or _TRAILING_NOTE.search(text):
+    if _LIST_ITEM.match(text) or _BYLINE.match(text) or _TRAILING_NOTE.search(text):
+        return False
+    # Most paragraphs have no column gap to look for, which a look for its spaces says sooner.
+    if ("  " in text or "\t" in text) and _COLUMN_GAP.search(text):
         return False
     stripped = text.strip()
     if stripped[0] in "([" and stripped[-1] in ")]":
         return False
-    lines = _LINE.findall(stripped)
-    if any(len(line.strip()) < _MIN_WRAPPED_LINE for line in lines[:-1]):
-        return False
+    if "\n" in stripped or "\r" in stripped:
+        lines = _LINE.findall(stripped)
+        if any(len(line.strip()) < _MIN_WRAPPED_LINE for line in lines[:-1]):
+            return False
     return _has_prose_words(stripped)
 
 
@@ -111,49 +127,56 @@ def _stop_inside_quote(text: str, style: HouseStyle) -> bool:
     return not is_fragment(text, last)
 
 
-def _missing_stop(text: str, style: HouseStyle) -> Issue | None:
+@needing(_PROSE_RUN, nothing=None)
+def _read_ending(text: str, style: HouseStyle) -> _Missing | None:
+    """The full stop a paragraph of running text lacks after its last word or figure, if it does."""
     end = len(text.rstrip())
-    last = _LAST_WORD.search(text, max(0, end - 60), end)
-    if last is None or not _is_running_text(text):
+    reach = max(0, end - _LAST_WORD_REACH)
+    # The last word and the closing marks after it, which hold no word character.
+    before_closers = text[reach:end].rstrip(CLOSERS)
+    word = _LAST_WORD_REVERSED.match(before_closers[::-1])
+    if word is None or not _is_running_text(text):
         return None
-    ending = last.group()
-    word = ending.rstrip(CLOSERS)
-    closers = ending[len(word) :]
+    closed = reach + len(before_closers)
+    start = closed - word.end()
+    closers = text[closed:end]
     if closers and closers in _DOUBLE_CLOSING and _stop_inside_quote(text, style):
-        fixed = word + "." + closers
+        fixed = text[start:closed] + "." + closers
     else:
-        fixed = ending + "."
-    return RULE.issue(
-        last.start(),
-        last.start() + len(ending),
-        "Paragraph ends without a full stop",
-        "A paragraph of running text ends a sentence; its closing full stop was lost.",
-        [fixed],
-        group=RULE.id,
-    )
+        fixed = text[start:end] + "."
+    return _Missing(start, end, fixed)
 
 
-def _read_ending(text: str, style: HouseStyle) -> _Ending:
-    stripped = text.strip()
-    return _Ending(
-        issue=_missing_stop(text, style),
-        introduces=stripped.endswith(":"),
-        open_ended=stripped.rstrip(CLOSERS)[-1:] not in ".?!…",
-        starts_lowercase=stripped[0].islower(),
-    )
-
-
-def find(story: Story, style: HouseStyle) -> Iterator:
-    endings = story.per_paragraph(_read_ending, style)
-    in_list = False
-    for index, (paragraph, ending) in enumerate(zip(story.paragraphs, endings)):
-        # After a paragraph ending in a colon, paragraphs without a stop are the items of a list.
-        in_list = (in_list and ending.open_ended) or ending.introduces
-        if index == 0 or in_list or ending.issue is None:
+def find(story: Story, style: HouseStyle) -> Iterator[Issue]:
+    missing = story.per_paragraph(_read_ending, style)
+    # The headline is never flagged.
+    flagged = list(compress(range(1, len(missing)), islice(missing, 1, None)))
+    if not flagged:
+        return
+    stripped = list(map(str.strip, story.paragraph_texts))
+    # After a paragraph ending in a colon, paragraphs without a stop are the items of a list: a
+    # flagged paragraph is one where no paragraph since the last colon ends a sentence.
+    colons = list(compress(count(), map(str.endswith, stripped, repeat(":"))))
+    if colons:
+        last_marks = map(itemgetter(slice(-1, None)), map(str.rstrip, stripped, repeat(CLOSERS)))
+        ended = list(compress(count(), map(_SENTENCE_ENDS.__contains__, last_marks)))
+    for index in flagged:
+        if colons:
+            colon = bisect_right(colons, index) - 1
+            if colon >= 0 and bisect_right(ended, index) == bisect_right(ended, colons[colon]):
+                continue
+        # A paragraph that runs on into a next one starting in lowercase was broken mid-sentence.
+        if index + 1 < len(stripped) and stripped[index + 1][0].islower():
             continue
-        if index + 1 < len(endings) and endings[index + 1].starts_lowercase:
-            continue
-        yield ending.issue.shifted(paragraph.start)
+        found = missing[index]
+        yield RULE.issue(
+            story.paragraphs[index].start + found.start,
+            story.paragraphs[index].start + found.end,
+            "Paragraph ends without a full stop",
+            "A paragraph of running text ends a sentence; its closing full stop was lost.",
+            (found.fixed,),
+            group=RULE.id,
+        )
 
 
 RULE = StoryRule(

@@ -38,8 +38,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, partial
+from itertools import compress, repeat
+from operator import add, is_, itemgetter, not_
 from typing import NamedTuple
 
 from editor.engine.dictionary import (
@@ -56,7 +58,7 @@ from editor.engine.dictionary import (
 from editor.engine.issues import Issue
 from editor.engine.resources import word_list
 from editor.engine.rule import StoryRule
-from editor.engine.story import Story
+from editor.engine.story import Story, needing
 from editor.engine.style import HouseStyle
 from editor.engine.words import PREFIXES, starts_sentence
 from editor.rules.percent_form import WIRE_FORM as PERCENT_WIRE_FORM
@@ -64,11 +66,14 @@ from editor.rules.percent_form import WIRE_FORM as PERCENT_WIRE_FORM
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Runs of text that are not prose: tickers, web and email addresses, handles, anything with figures.
 # Each run of non-spaces is tried once, from its start.
-_NOT_PROSE = re.compile(r"<[^<>\n]{1,80}>|(?<!\S)\S*?(?:@|://|www\.|\w\.\w|\d)\S*|[#@]\w+")
+# A run without "@", a figure, "." or ":" (one of which each sign has) is passed over at once.
+_NOT_PROSE = re.compile(r"<[^<>\n]{1,80}>|(?<!\S)(?=[^\s@\d.:]*[@\d.:])\S*?(?:@|://|www\.|\w\.\w|\d)\S*|[#@]\w+")
 # Every run _NOT_PROSE masks holds one of these: a paragraph with none has nothing to mask,
 # which one search says sooner than trying _NOT_PROSE at each character.
 _NOT_PROSE_SIGN = re.compile(r"[<@#\d]|://|www\.|\.(?<=\w\.)\w")
-_POSSESSIVE = frozenset(("'s", "’s", "'S", "’S"))
+_START = re.Match.start
+_GROUP = re.Match.group
+_POSSESSIVE = ("'s", "’s", "'S", "’S")
 _LINE = re.compile(r"[^\r\n]*")
 # A paragraph with more unknown lowercase words than this, and this share of its words, is not prose.
 NOT_PROSE_WORDS = 5
@@ -79,6 +84,8 @@ LONGEST_WORD = 45
 KEPT_WORDS = 200_000
 # Unknown words whose fixes are kept per style: a story repeats its misspellings and its names.
 KEPT_FIXES = 5_000
+# Readings kept per style by masked text: a table's rows that differ only in their figures.
+KEPT_MASKED_READINGS = 5_000
 # A name the story uses more often than a word this many edits from it owns that word (issue 9's name rule).
 NAME_REACH = 2
 # Capitalised words this short are mostly abbreviations and initials.
@@ -119,7 +126,7 @@ class _Reading:
     """What the rule reads from one paragraph: its unknown words and how often it uses each capitalised word."""
 
     unknown: tuple[_Unknown, ...]
-    capitalised: Counter
+    capitalised: dict[str, int]
     # Every word as written, for choosing among fixes the one the story itself uses.
     used: frozenset[str]
 
@@ -141,6 +148,8 @@ class _Words:
     # Per word, whether it is fine alone, and an unknown word's fixes; filled as stories are read.
     alone: dict[str, bool]
     fixes: dict[str, tuple[str, ...] | None]
+    # Readings by masked text, of paragraphs that masked text alone reads (see _read).
+    masked_readings: dict[str, _Reading]
 
     def knows(self, word: str) -> bool:
         word = word.replace("’", "'")
@@ -190,6 +199,7 @@ def _style_words(style: HouseStyle) -> _Words:
         owned_elsewhere=frozenset(style.foreign_spellings) | owned,
         alone={},
         fixes={},
+        masked_readings={},
     )
 
 
@@ -206,46 +216,96 @@ def _is_capitalised(word: str) -> bool:
 
 
 # A paragraph with no word to spell (a row of figures), or no prose.
-_NOTHING_READ = _Reading((), Counter(), frozenset())
+_NOTHING_READ = _Reading((), {}, frozenset())
+# Each word the reading spells starts with two letters, or a letter, an apostrophe and a letter
+# (it keeps two characters once "'s" is cut), or is one capital, which is no a-z; masking only
+# blanks letters out. A paragraph with none of these ("a0", a row of figures) reads as nothing.
+_SPELT = re.compile(r"[^\W\d_]['’]?[^\W\d_]|[^\W\d_a-z]")
+_new_token = partial(tuple.__new__, _Token)
 
 
+@needing(_SPELT, nothing=_NOTHING_READ)
 def _read(text: str, style: HouseStyle) -> _Reading:
     words = words_of(style)
     masked = _masked(text)
+    if masked is text:
+        return _read_masked(text, masked, words)[0]
+    # A table's rows differ in the figures masking blanks out: most read the same as the masked
+    # text, and share its reading.
+    reading = words.masked_readings.get(masked)
+    if reading is None:
+        reading, masked_alone = _read_masked(text, masked, words)
+        if masked_alone:
+            if len(words.masked_readings) >= KEPT_MASKED_READINGS:
+                words.masked_readings.clear()
+            words.masked_readings[masked] = reading
+    return reading
+
+
+def _read_masked(text: str, masked: str, words: _Words) -> tuple[_Reading, bool]:
+    """The paragraph's reading, and whether any paragraph with the same masked text reads the same.
+    It does unless an unknown word not in lowercase is weighed, which reads the text around it
+    (its line, the sentence before it, its neighbours) as written. Elsewhere the text is read only
+    right after a word, where no masked run starts, and to see whether two words stand one space
+    apart, which they do as masked or not at all."""
     # Most paragraphs hold no word to flag: counting their words (in C) and looking up each
     # distinct one is enough to say so.
-    uses: dict[str, int] = {}
-    for written, count in Counter(_WORD.findall(masked)).items():
-        word = written[:-2] if written[-2:] in _POSSESSIVE else written
-        if (len(word) > 1 or word.isupper()) and len(word) <= LONGEST_WORD:
-            uses[word] = uses.get(word, 0) + count
+    counts = Counter(_WORD.findall(masked))
+    uses = _uses(counts)
     if not uses:
-        return _NOTHING_READ
-    capitalised = Counter({word: count for word, count in uses.items() if _is_capitalised(word)})
-    # The answers kept for words read before settle most paragraphs in C; a word not kept yet,
-    # or kept as not fine, is asked about as the first time.
-    if all(map(words.alone.get, uses)) or all(_fine_alone(word, words) for word in uses):
-        return _Reading((), capitalised, frozenset(uses))
-    if _is_not_prose(_surely_unknown_lowercase(uses, words), sum(uses.values())):
-        return _NOTHING_READ
-    tokens = []
-    add = tokens.append
-    for match in _WORD.finditer(masked):
-        word = match.group()
-        if word[-2:] in _POSSESSIVE:
-            word = word[:-2]
-        length = len(word)
-        if (length > 1 or word.isupper()) and length <= LONGEST_WORD:
-            start = match.start()
-            add(_Token(start, start + length, word))
-    known = [_knows_alone(text, token, words) for token in tokens]
-    unknown_lowercase = sum(not fine and token.word.islower() for fine, token in zip(known, tokens))
-    if _is_not_prose(unknown_lowercase, len(tokens)):
-        return _NOTHING_READ
-    unknown: list[_Unknown] = []
-    index = 0
+        return _NOTHING_READ, True
+    capitalised = _capitalised(uses)
+    # The answers kept for words read before settle most paragraphs in C.
+    answers = list(map(words.alone.get, uses))
+    if all(answers):
+        return _Reading((), capitalised, frozenset(uses)), True
+    fine = dict(zip(uses, answers))
+    for word in compress(uses, map(is_, answers, repeat(None))):
+        fine[word] = _fine_alone(word, words)
+    doubtful = list(compress(uses, map(not_, fine.values())))
+    if not doubtful:
+        return _Reading((), capitalised, frozenset(uses)), True
+    if _is_not_prose(_surely_unknown_lowercase(doubtful, uses, words), sum(uses.values())):
+        return _NOTHING_READ, True
+    # Each word's place, made in C: its start, and its end from the word to spell.
+    matches = list(_WORD.finditer(masked))
+    starts = list(map(_START, matches))
+    spelt = list(map(_GROUP, matches))
+    if uses is not counts:  # not every word is spelt as written
+        spelt = list(map({written: _spelt(written) for written in counts}.__getitem__, spelt))
+        starts = list(compress(starts, spelt))
+        spelt = list(compress(spelt, spelt))
+    tokens = list(map(_new_token, zip(starts, map(add, starts, map(len, spelt)), spelt)))
+    known = list(map(fine.__getitem__, spelt))
     count = len(tokens)
-    while index < count:
+    unknown_lowercase = 0
+    # Only an unknown word, the word before it and a hyphenated word need reading in place;
+    # the others are known, and so is the word after them.
+    places = set()
+    for index in compress(range(count), map(not_, known)):
+        token = tokens[index]
+        if text.startswith(".", token.end) and words.knows(token.word + "."):  # "etc."
+            known[index] = True
+            continue
+        unknown_lowercase += token.word.islower()
+        places.add(index)
+        if index:
+            places.add(index - 1)
+    if _is_not_prose(unknown_lowercase, count):
+        return _NOTHING_READ, True
+    if "-" in text:
+        places.update(
+            index
+            for index in range(count - 1)
+            if text.startswith("-", tokens[index].end) and tokens[index + 1].start == tokens[index].end + 1
+        )
+    unknown: list[_Unknown] = []
+    masked_alone = True
+    index = 0
+    for place in sorted(places):
+        if place < index:
+            continue  # read with the words before it
+        index = place
         token = tokens[index]
         if text.startswith("-", token.end) and index + 1 < count and tokens[index + 1].start == token.end + 1:
             compound = _compound_end(text, tokens, index)
@@ -260,11 +320,44 @@ def _read(text: str, style: HouseStyle) -> _Reading:
             index += 2
             continue
         if not known[index] and not _surely_name(token.word, capitalised, words):
+            masked_alone = masked_alone and token.word.islower()
             found = _unknown(text, tokens, index, words)
             if found is not None:
                 unknown.append(found)
         index += 1
-    return _Reading(tuple(unknown), capitalised, frozenset(uses))
+    return _Reading(tuple(unknown), capitalised, frozenset(uses)), masked_alone
+
+
+def _spelt(written: str) -> str | None:
+    """The word to spell in a written word: without a possessive "'s"; None for a single letter
+    in lowercase or a run of letters longer than any word."""
+    word = written[:-2] if written.endswith(_POSSESSIVE) else written
+    return word if (len(word) > 1 or word.isupper()) and len(word) <= LONGEST_WORD else None
+
+
+def _uses(counts: Counter) -> dict[str, int]:
+    """How often a paragraph uses each word to spell, from how often it writes each word: ``counts``
+    itself where each is spelt as written, which the words' lengths and endings say in C."""
+    lengths = list(map(len, counts))
+    if (
+        lengths
+        and min(lengths) > 1
+        and max(lengths) <= LONGEST_WORD
+        and not any(map(str.endswith, counts, repeat(_POSSESSIVE)))
+    ):
+        return counts
+    uses: dict[str, int] = {}
+    for written, count in counts.items():
+        word = _spelt(written)
+        if word is not None:
+            uses[word] = uses.get(word, 0) + count
+    return uses
+
+
+def _capitalised(uses: dict[str, int]) -> dict[str, int]:
+    """How often a paragraph uses each capitalised word; the words with a capital first are picked in C."""
+    heads = compress(uses, map(str.isupper, map(itemgetter(0), uses)))
+    return {word: uses[word] for word in heads if _is_capitalised(word)}
 
 
 def _masked(text: str) -> str:
@@ -279,21 +372,18 @@ def _is_not_prose(unknown_lowercase: int, word_count: int) -> bool:
     return unknown_lowercase > max(NOT_PROSE_WORDS, NOT_PROSE_SHARE * word_count)
 
 
-def _surely_unknown_lowercase(uses: dict[str, int], words: _Words) -> int:
+def _surely_unknown_lowercase(doubtful: list[str], uses: dict[str, int], words: _Words) -> int:
     """How many of a paragraph's words are lowercase and unknown wherever they stand (not "etc"
     before its stop): at most as many as its reading finds, so that a paragraph these make no
-    prose is known to be none before its words are read one by one."""
-    return sum(
-        count
-        for word, count in uses.items()
-        if word.islower() and not _fine_alone(word, words) and not words.knows(word + ".")
-    )
+    prose is known to be none before its words are read one by one. ``doubtful`` are its words
+    not fine alone."""
+    return sum(uses[word] for word in doubtful if word.islower() and not words.knows(word + "."))
 
 
-def _surely_name(word: str, capitalised: Counter, words: _Words) -> bool:
+def _surely_name(word: str, capitalised: dict[str, int], words: _Words) -> bool:
     """A capitalised word the paragraph itself uses twice: taken for a name whatever its neighbours
     (``_name_slips``), so not weighed at each use (a table of one name is read in linear time)."""
-    return capitalised[word] >= 2 and word.lower() not in words.expand
+    return capitalised.get(word, 0) >= 2 and word.lower() not in words.expand
 
 
 def _fine_alone(word: str, words: _Words) -> bool:
@@ -310,11 +400,6 @@ def _fine_alone(word: str, words: _Words) -> bool:
             words.alone.clear()
         words.alone[word] = known
     return known
-
-
-def _knows_alone(text: str, token: _Token, words: _Words) -> bool:
-    word = token.word
-    return _fine_alone(word, words) or (text.startswith(".", token.end) and words.knows(word + "."))  # "etc."
 
 
 def _is_plural(word: str, words: _Words) -> bool:
@@ -485,14 +570,23 @@ def find(story: Story, style: HouseStyle) -> Iterator[Issue]:
         if reading.capitalised:
             uses.update(reading.capitalised)
         used.update(reading.used)
+    # A lowercase word's fixes as the story orders them, weighed once per word: a table's rows
+    # may each hold the same unknown word.
+    weighed: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, ...], bool]] = {}
     for paragraph, reading in zip(story.paragraphs, readings):
         for unknown in reading.unknown:
-            issue = _issue(unknown, words, uses, used)
+            issue = _issue(unknown, words, uses, used, weighed)
             if issue is not None:
                 yield issue.shifted(paragraph.start)
 
 
-def _issue(unknown: _Unknown, words: _Words, uses: Counter, used: set[str]) -> Issue | None:
+def _issue(
+    unknown: _Unknown,
+    words: _Words,
+    uses: Counter,
+    used: set[str],
+    weighed: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, ...], bool]],
+) -> Issue | None:
     word = unknown.word
     if unknown.spacing:
         message = f"“{word}” is one word: “{unknown.fixes[0]}”"
@@ -501,19 +595,29 @@ def _issue(unknown: _Unknown, words: _Words, uses: Counter, used: set[str]) -> I
         message = f"Write out “{word}”: “{unknown.fixes[0]}”"
         return _sure_fix(unknown, message, "The house style writes wire abbreviations out.")
     if word.islower():
-        # Of the likeliest fixes, one the story uses elsewhere ("sid": "said", not "side").
-        costs = words.dictionary.corrections(word)
-        first = costs.get(unknown.fixes[0]) if unknown.fixes else None
-        likely = [fix for fix in unknown.fixes[:FIXES_WEIGHED] if costs.get(fix) == first]
-        if len(likely) > 1:
-            rest = [fix for fix in unknown.fixes if fix not in likely]
-            unknown = replace(unknown, fixes=(*sorted(likely, key=lambda fix: fix not in used), *rest))
-        sure = bool(unknown.fixes) and (" " in unknown.fixes[0] or edit_distance(word, unknown.fixes[0], 1) <= 1)
-        return _misspelt(unknown, unknown.fixes, group=sure)
+        key = (word, unknown.fixes)
+        found = weighed.get(key)
+        if found is None:
+            found = weighed[key] = _weigh(word, unknown.fixes, words, used)
+        fixes, sure = found
+        return _misspelt(unknown, fixes, group=sure)
     slips = _name_slips(unknown, words, uses)
     if not slips:
         return None
     return _misspelt(unknown, slips, group=False)
+
+
+def _weigh(word: str, fixes: tuple[str, ...], words: _Words, used: set[str]) -> tuple[tuple[str, ...], bool]:
+    """A lowercase word's fixes in the order offered, and whether the first is sure for "fix all"."""
+    # Of the likeliest fixes, one the story uses elsewhere ("sid": "said", not "side").
+    costs = words.dictionary.corrections(word)
+    first = costs.get(fixes[0]) if fixes else None
+    likely = [fix for fix in fixes[:FIXES_WEIGHED] if costs.get(fix) == first]
+    if len(likely) > 1:
+        rest = [fix for fix in fixes if fix not in likely]
+        fixes = (*sorted(likely, key=lambda fix: fix not in used), *rest)
+    sure = bool(fixes) and (" " in fixes[0] or edit_distance(word, fixes[0], 1) <= 1)
+    return fixes, sure
 
 
 def _sure_fix(unknown: _Unknown, message: str, explanation: str) -> Issue:
