@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, partial
 from itertools import compress, repeat
 from operator import add, is_, itemgetter, not_
@@ -592,6 +592,8 @@ def _issue(
         message = f"“{word}” is one word: “{unknown.fixes[0]}”"
         return _sure_fix(unknown, message, "A space inside a word is typing or transmission damage.")
     if word.lower() in words.expand:
+        # A capitalised abbreviation ("Mln") is read as a name would be, without its fixes yet.
+        unknown = replace(unknown, fixes=unknown.fixes or _fixes(word, words))
         message = f"Write out “{word}”: “{unknown.fixes[0]}”"
         return _sure_fix(unknown, message, "The house style writes wire abbreviations out.")
     if word.islower():

@@ -113,6 +113,12 @@ def test_a_style_that_writes_abbreviations_out_flags_them(tmp_path):
     assert fixed("It earned 420 mln dlrs, up 5 pct.", "british") == "It earned 420 million dollars, up 5 pct."
 
 
+def test_a_capitalised_abbreviation_is_written_out_in_its_case():
+    # A capitalised word waits for its fixes as a name's would; an abbreviation's is the word written out.
+    assert fixed("The firm earned 5 Mln dlrs, Mln said.", "british") == "The firm earned 5 Million dollars, Million said."
+    assert fixed("OUTPUT 5 MLN DLRS", "british") == "OUTPUT 5 MILLION DOLLARS"
+
+
 def test_house_words_are_words(tmp_path):
     path = tmp_path / "house.toml"
     path.write_text('[style]\nextends = "ap"\n[words]\nhouse_words = ["rebanding"]\n', encoding="utf-8")
