@@ -87,11 +87,11 @@ def _is_dateline(before: str, after: str) -> bool:
 
 
 def _command_option(text: str, token: str, before: str, after: str, after_end: int) -> bool:
-    """"ls -la", "rm -rf", "find /data -name", "tar -x -f file": options have no vowel, follow a
-    command without one or a path, or run on into another option or a path."""
+    """"rm -rf", "find /data -name", "tar -x -f file": options with a vowel (one without is passed
+    over before this is asked) follow a command without one or a path, or run on into another
+    option or a path."""
     return (
-        not _VOWEL.search(after)
-        or (before.islower() and not _VOWEL.search(before))
+        (before.islower() and not _VOWEL.search(before))
         or "/" in token
         or "\\" in token
         or _OPTION_OR_PATH_FOLLOWS.match(text, after_end) is not None
@@ -124,14 +124,13 @@ def _paragraph_gaps(text: str, style: HouseStyle) -> tuple[_Gap, ...]:
 
 def _gaps_before(text: str, code: list[int]) -> Iterator[_Gap]:
     for match in _SPACE_BEFORE.finditer(text):
+        after = match.group(1)
+        # "and -", and a command's option with no vowel ("ls -la"), told before the word before is read.
+        if after.casefold() in _SUSPENDED_BEFORE or not _VOWEL.search(after):
+            continue
         token = token_before(text, match.start())
         before = _LAST_WORD.search(token).group(1)
-        after = match.group(1)
-        if (
-            after.casefold() in _SUSPENDED_BEFORE
-            or _command_option(text, token, before, after, match.end(1))
-            or _in_code(code, match.start())
-        ):
+        if _command_option(text, token, before, after, match.end(1)) or _in_code(code, match.start()):
             continue
         doubtful = after.casefold() in _DASH_BEFORE or _is_dateline(before, after)
         clear = not doubtful and (after.islower() or _names_a_compound(before))
