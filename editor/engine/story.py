@@ -4,12 +4,12 @@ Paragraphs are separated by one or more blank lines; a single line break
 inside a paragraph is hard wrapping, as wire copy often has.
 
 A paragraph reading (and a paragraph rule) may say what it ``needs``: a pattern
-that matches in every paragraph where it could find anything. Of the paragraphs
-the memo has no result for, those where the pattern matches are found with one
-search of their texts joined, and the others are given nothing without a call
-in Python. A story of a hundred thousand short paragraphs is read in the time
-its text takes to search, and a re-check after an edit searches only the
-paragraphs that changed.
+that matches in every paragraph where it could find anything. The short
+paragraphs where it matches are found with one search (of the story on a first
+check, of the texts the memo has no result for after an edit), and the others
+are given nothing without a call in Python. A story of a hundred thousand
+short paragraphs is read in about the time its text takes to search, and a
+re-check after an edit searches only the paragraphs that changed.
 """
 
 from __future__ import annotations
