@@ -50,6 +50,8 @@ _LAST_WORD = re.compile(r"([^\W_]+)\.?$")
 # gives "10-year" and "year-old"), and words, both casefolded: the story's evidence for a fix.
 _HYPHENATED = re.compile(r"(?<![\w-])(?>\w+)(?:-(?>\w+))+")
 _WORD = re.compile(r"[^\W\d_]+")
+# Where ``_HYPHENATED`` may match: led by the hyphen, so that the search jumps from hyphen to hyphen.
+_JOINED = re.compile(r"-(?<=\w-)\w")
 _CODE = re.compile(r"`[^`\r\n]*`|^[^\S\r\n]*\$ [^\r\n]*", re.MULTILINE)
 _VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
 # What a gap's words alone decide, not yet read.
@@ -181,7 +183,8 @@ def _after_words(token: str, after: str) -> tuple[str, str, bool, bool] | None:
 def _paragraph_evidence(text: str, style: HouseStyle) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
     """The paragraph's compounds, as pairs of the parts either side of a hyphen, and its words."""
     compounds = set()
-    for hyphenated in _HYPHENATED.finditer(text):
+    # Gaps without a compound ("war- torn" again and again) are told at once, not word by word.
+    for hyphenated in _HYPHENATED.finditer(text) if _JOINED.search(text) else ():
         parts = hyphenated.group().casefold().split("-")
         compounds.update(zip(parts, parts[1:]))
     # Each distinct word casefolded once, in C: a long paragraph repeats its words.
