@@ -34,20 +34,28 @@ from editor.engine.issues import first_places
 from editor.engine.rule import StoryRule
 from editor.engine.story import Story, needing
 from editor.engine.style import HouseStyle
-from editor.engine.words import PREFIXES, token_before
+from editor.engine.words import PREFIXES, REACH
 
 # Each pattern starts with a space or the hyphen so that the scan can jump to them; the
 # letter, or the last point of an abbreviation, before is checked by a look-behind after it.
-_SPACE_BEFORE = re.compile(r" (?:(?<=[^\W\d_] )|(?<=[^\W\d_]\.[^\W\d_]\. )) *-(?=([^\W\d_]{2,})\b)")
+# Before a word with no vowel the hyphen leads a command's option ("ls -la"): passed over in the scan.
+# The second group is an option or a path after the word, for ``_command_option``.
+_SPACE_BEFORE = re.compile(
+    r" (?:(?<=[^\W\d_] )|(?<=[^\W\d_]\.[^\W\d_]\. )) *-"
+    r"(?=[^\W\d_]*?(?i:[aeiouy]))(?=([^\W\d_]{2,})\b( +[-/~])?)"
+)
 _SPACE_AFTER = re.compile(r"-(?:(?<=[^\W_]-)|(?<=[^\W\d_]\.[^\W\d_]\.-)) +(?=([^\W\d_]+)\b)")
 _LAST_WORD = re.compile(r"([^\W_]+)\.?$")
 # Compounds written closed up, as pairs of the parts on either side of a hyphen ("10-year-old"
 # gives "10-year" and "year-old"), and words, both casefolded: the story's evidence for a fix.
 _HYPHENATED = re.compile(r"(?<![\w-])(?>\w+)(?:-(?>\w+))+")
 _WORD = re.compile(r"[^\W\d_]+")
-_OPTION_OR_PATH_FOLLOWS = re.compile(r" +[-/~]")
+# Where ``_HYPHENATED`` may match: led by the hyphen, so that the search jumps from hyphen to hyphen.
+_JOINED = re.compile(r"-(?<=\w-)\w")
 _CODE = re.compile(r"`[^`\r\n]*`|^[^\S\r\n]*\$ [^\r\n]*", re.MULTILINE)
 _VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
+# What a gap's words alone decide, not yet read.
+_UNREAD = object()
 # A hyphen with a space before or after it: every gap has one (``_SPACE_BEFORE`` ends in " -", as its
 # spaces run up to the hyphen, and ``_SPACE_AFTER`` starts with "- "). Led by the hyphen, so that the
 # scan jumps from hyphen to hyphen; the look-behind sees no space at a paragraph's start, whether a
@@ -66,15 +74,16 @@ _DASH_BEFORE = frozenset(
     am""".split()
 )
 
-def _code_spans(text: str) -> list[int]:
-    """Starts and ends of `code` and "$ " command lines, flattened, for bisect."""
-    if "`" not in text and "$ " not in text:
-        return []
-    return [edge for match in _CODE.finditer(text) for edge in match.span()]
 
-
-def _in_code(spans: list[int], position: int) -> bool:
-    return bisect.bisect_right(spans, position) % 2 == 1
+def _outside_code(gaps: Iterator[_Gap], text: str) -> Iterator[_Gap]:
+    """The gaps outside `code` and "$ " command lines, whose spans are found at the first gap."""
+    spans = None
+    for gap in gaps:
+        if spans is None:
+            # Starts and ends, flattened, for bisect.
+            spans = [edge for match in _CODE.finditer(text) for edge in match.span()]
+        if bisect.bisect_right(spans, gap.start) % 2 == 0:
+            yield gap
 
 
 def _names_a_compound(before: str) -> bool:
@@ -86,16 +95,17 @@ def _is_dateline(before: str, after: str) -> bool:
     return len(before) > 1 and before.isupper() and after[0].isupper()
 
 
-def _command_option(text: str, token: str, before: str, after: str, after_end: int) -> bool:
+def _command_option(token: str, before: str, option_follows: bool) -> bool:
     """"rm -rf", "find /data -name", "tar -x -f file": options with a vowel (one without is passed
     over before this is asked) follow a command without one or a path, or run on into another
     option or a path."""
-    return (
-        (before.islower() and not _VOWEL.search(before))
-        or "/" in token
-        or "\\" in token
-        or _OPTION_OR_PATH_FOLLOWS.match(text, after_end) is not None
-    )
+    return (before.islower() and not _VOWEL.search(before)) or "/" in token or "\\" in token or option_follows
+
+
+def _token_before(text: str, start: int) -> str:
+    """``token_before`` where a letter or a point stands just before ``start``, as it does at a gap:
+    read inline, as there may be a gap every few characters."""
+    return text[max(0, start - REACH) : start].rsplit(None, 1)[-1]
 
 
 # A named tuple: a paragraph may have a gap every few characters, and a dataclass is slower to make.
@@ -118,34 +128,54 @@ def _paragraph_gaps(text: str, style: HouseStyle) -> tuple[_Gap, ...]:
     """Each gap beside what may be a compound's hyphen, in text order."""
     if " -" not in text and "- " not in text:
         return ()
-    code = _code_spans(text)
-    return first_places(heapq.merge(_gaps_before(text, code), _gaps_after(text, code), key=attrgetter("start")), text)
+    gaps = heapq.merge(_gaps_before(text), _gaps_after(text), key=attrgetter("start"))
+    return first_places(_outside_code(gaps, text) if "`" in text or "$ " in text else gaps, text)
 
 
-def _gaps_before(text: str, code: list[int]) -> Iterator[_Gap]:
+def _gaps_before(text: str) -> Iterator[_Gap]:
+    # What the words decide (a gap's words, ``clear`` and ``doubtful``, or None where there is no gap),
+    # kept per token before and word after: a paragraph dense with gaps repeats them.
+    decided: dict[tuple[str, str, bool], tuple[str, str, bool, bool] | None] = {}
     for match in _SPACE_BEFORE.finditer(text):
-        after = match.group(1)
-        # "and -", and a command's option with no vowel ("ls -la"), told before the word before is read.
-        if after.casefold() in _SUSPENDED_BEFORE or not _VOWEL.search(after):
-            continue
-        token = token_before(text, match.start())
-        before = _LAST_WORD.search(token).group(1)
-        if _command_option(text, token, before, after, match.end(1)) or _in_code(code, match.start()):
-            continue
-        doubtful = after.casefold() in _DASH_BEFORE or _is_dateline(before, after)
-        clear = not doubtful and (after.islower() or _names_a_compound(before))
-        yield _Gap(match.start(), match.end(), before, after, clear, doubtful)
+        start = match.start()
+        after, option_follows = match.groups()
+        token = _token_before(text, start)
+        key = (token, after, option_follows is not None)
+        words = decided.get(key, _UNREAD)
+        if words is _UNREAD:
+            words = decided[key] = _before_words(*key)
+        if words is not None:
+            yield _Gap(start, match.end(), *words)
 
 
-def _gaps_after(text: str, code: list[int]) -> Iterator[_Gap]:
+def _before_words(token: str, after: str, option_follows: bool) -> tuple[str, str, bool, bool] | None:
+    if after.casefold() in _SUSPENDED_BEFORE:
+        return None
+    before = _LAST_WORD.search(token).group(1)
+    if _command_option(token, before, option_follows):
+        return None
+    doubtful = after.casefold() in _DASH_BEFORE or _is_dateline(before, after)
+    return before, after, not doubtful and (after.islower() or _names_a_compound(before)), doubtful
+
+
+def _gaps_after(text: str) -> Iterator[_Gap]:
+    decided: dict[tuple[str, str], tuple[str, str, bool, bool] | None] = {}
     for match in _SPACE_AFTER.finditer(text):
-        before = _LAST_WORD.search(token_before(text, match.start())).group(1)
-        after = match.group(1)
-        if after.casefold() in _SUSPENDED_BEFORE or _in_code(code, match.start()):
-            continue
-        doubtful = after.casefold() in _DASH_BEFORE or _is_dateline(before, after) or before[0].isdigit()
-        clear = not doubtful and _names_a_compound(before)
-        yield _Gap(match.start(), match.end(), before, after, clear, doubtful)
+        start = match.start()
+        key = (_token_before(text, start), match.group(1))
+        words = decided.get(key, _UNREAD)
+        if words is _UNREAD:
+            words = decided[key] = _after_words(*key)
+        if words is not None:
+            yield _Gap(start, match.end(), *words)
+
+
+def _after_words(token: str, after: str) -> tuple[str, str, bool, bool] | None:
+    if after.casefold() in _SUSPENDED_BEFORE:
+        return None
+    before = _LAST_WORD.search(token).group(1)
+    doubtful = after.casefold() in _DASH_BEFORE or _is_dateline(before, after) or before[0].isdigit()
+    return before, after, not doubtful and _names_a_compound(before), doubtful
 
 
 # Without a letter ``_WORD`` finds no word, and without ``\w-\w`` ``_HYPHENATED`` no compound.
@@ -153,7 +183,8 @@ def _gaps_after(text: str, code: list[int]) -> Iterator[_Gap]:
 def _paragraph_evidence(text: str, style: HouseStyle) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
     """The paragraph's compounds, as pairs of the parts either side of a hyphen, and its words."""
     compounds = set()
-    for hyphenated in _HYPHENATED.finditer(text):
+    # Gaps without a compound ("war- torn" again and again) are told at once, not word by word.
+    for hyphenated in _HYPHENATED.finditer(text) if _JOINED.search(text) else ():
         parts = hyphenated.group().casefold().split("-")
         compounds.update(zip(parts, parts[1:]))
     # Each distinct word casefolded once, in C: a long paragraph repeats its words.
