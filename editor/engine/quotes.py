@@ -84,11 +84,6 @@ class ParagraphQuotes(NamedTuple):
     quotations: tuple[Quotation, ...]
     stray_closing: tuple[QuoteMark, ...]
 
-    @property
-    def runs_on(self) -> bool:
-        """Whether the paragraph ends inside a quote."""
-        return bool(self.quotations) and self.quotations[-1].close is None
-
     def quoted_edges(self) -> list[int]:
         """Where each quotation's text starts and ends (its marks included), flattened in order.
 
