@@ -49,11 +49,11 @@ _MARK_AND_SIDES = re.compile(
     r'|"(?<=\d")(?:(?P<inch_if_quoted>(?=[^"“”]*+(?:”|(?<=[^\s"“”(\[{—–\-/])"(?![^\W_]))))|(?P<after_digit>))'
     r'|"(?P<straight>)'
 )
-_ROLE_OF_KIND = {"curly_opening": OPENING, "curly_closing": CLOSING, "opening": OPENING, "closing": CLOSING}
+# The kinds whose role holds even as a paragraph's first mark.
+_FIXED_ROLE = {"curly_opening": OPENING, "curly_closing": CLOSING, "opening": OPENING}
 # Straight marks whose two sides say the same (both open and close, or neither): they close
 # the quote that is open, or open one.
 _EITHER_KINDS = frozenset({"opens_or_closes", "neither"})
-_AFTER_DIGIT_KINDS = frozenset({"inch_if_quoted", "after_digit"})
 _FEET = frozenset("'’′")
 CHARACTERS_PER_MARK = 4
 MIN_MARKS_READ = 1_000
@@ -83,11 +83,6 @@ class ParagraphQuotes(NamedTuple):
     marks: tuple[QuoteMark, ...]
     quotations: tuple[Quotation, ...]
     stray_closing: tuple[QuoteMark, ...]
-
-    @property
-    def runs_on(self) -> bool:
-        """Whether the paragraph ends inside a quote."""
-        return bool(self.quotations) and self.quotations[-1].close is None
 
     def quoted_edges(self) -> list[int]:
         """Where each quotation's text starts and ends (its marks included), flattened in order.
@@ -195,20 +190,20 @@ def read_quotes(text: str, start: int = 0, end: int | None = None) -> ParagraphQ
     opened: QuoteMark | None = None
     for match in _MARK_AND_SIDES.finditer(text, start, end):
         kind, offset = match.lastgroup, match.start()
-        if offset == start and not kind.startswith("curly"):
-            role = OPENING  # a straight mark opens a paragraph's first quote, whatever follows it
-        elif kind == "straight":
-            role = _straight_role(text, offset, start, end, opened is not None)
+        role = _FIXED_ROLE.get(kind)
+        if role is None:
+            if offset == start:
+                role = OPENING  # a straight mark opens a paragraph's first quote, whatever follows it
+            elif kind == "closing":
+                role = CLOSING
+            elif kind in _EITHER_KINDS:
+                role = CLOSING if opened is not None else OPENING
+            elif kind == "straight":
+                role = _straight_role(text, offset, start, end, opened is not None)
+            else:
+                role = _after_digit_role(text, offset, start, opened is not None, kind == "inch_if_quoted")
             if role is None:
-                continue
-        elif kind in _EITHER_KINDS:
-            role = CLOSING if opened is not None else OPENING
-        elif kind in _AFTER_DIGIT_KINDS:
-            role = _after_digit_role(text, offset, start, opened is not None, kind == "inch_if_quoted")
-            if role is None:
-                continue
-        else:
-            role = _ROLE_OF_KIND[kind]
+                continue  # an inch mark
         mark = _new(QuoteMark, (offset, text[offset], role))
         marks.append(mark)
         if role == OPENING:
@@ -221,7 +216,7 @@ def read_quotes(text: str, start: int = 0, end: int | None = None) -> ParagraphQ
             quotations.append(_new(Quotation, (opened, mark)))
             opened = None
     if opened is not None:
-        quotations.append(Quotation(opened, None))
+        quotations.append(_new(Quotation, (opened, None)))
     return _new(ParagraphQuotes, (start, end, tuple(marks), tuple(quotations), tuple(stray_closing)))
 
 
@@ -247,7 +242,9 @@ class StoryQuotes:
     def read(self) -> list[ParagraphQuotes]:
         """The quotes of the ``marked`` paragraphs, in order: every other paragraph has none."""
         text, paragraphs = self.story.text, self.story.paragraphs
-        return [read_quotes(text, paragraphs[index].start, paragraphs[index].end) for index in self.marked]
+        return [
+            read_quotes(text, start, start + len(body)) for start, body in map(paragraphs.__getitem__, self.marked)
+        ]
 
     @cached_property
     def _read_by_index(self) -> dict[int, ParagraphQuotes]:
@@ -273,23 +270,23 @@ class StoryQuotes:
         continues = [False] * (0 if self.too_many else len(self.story.paragraphs))
         # Only a paragraph with a mark opens with one, after one with a mark left open.
         for index, quotes in zip(self.marked, self.read):
-            before = read.get(index - 1)
-            if before is not None and before.runs_on and quotes.opens_with_quote(text):
-                continues[index] = True
+            if quotes.quotations and quotes.quotations[-1].close is None:
+                following = read.get(index + 1)
+                if following is not None and following.opens_with_quote(text):
+                    continues[index + 1] = True
         return continues
 
     @cached_property
     def unclosed(self) -> list[QuoteMark]:
         """Opening marks of quotes never closed, leaving out quotes that run on by the convention."""
         continues = self.continues
-        found = []
+        found: list[QuoteMark] = []
         for index, quotes in zip(self.marked, self.read):
-            for quotation in quotes.quotations:
-                if quotation.close is not None:
-                    continue
-                runs_on = quotation is quotes.quotations[-1] and index + 1 < len(continues) and continues[index + 1]
-                if not runs_on:
-                    found.append(quotation.open)
+            found += [quotation.open for quotation in quotes.quotations if quotation.close is None]
+            # The last quote, if left open, may run on by the convention.
+            if quotes.quotations and quotes.quotations[-1].close is None:
+                if index + 1 < len(continues) and continues[index + 1]:
+                    found.pop()
         return found
 
     @cached_property

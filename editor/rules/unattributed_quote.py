@@ -58,6 +58,10 @@ _MIN_WORDS = 3
 _TITLE_WORDS = 12
 _TITLE_LENGTH = 120
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A mark that may open a full sentence: one whose first letter (after any inner quotes) is not
+# plainly lowercase; ``_is_full_sentence`` reads the rest.
+_MAY_START_SENTENCE = re.compile(f"[\"“”](?=[{_INNER_QUOTE}]*+(?![a-z]))")
+_match_start = re.Match.start
 
 
 class _Words:
@@ -72,7 +76,7 @@ class _Words:
         self.quotes = quotes
 
     @cached_property
-    def _starts(self) -> list[int]:
+    def starts(self) -> list[int]:
         return [match.start() for match in _WORD_START.finditer(self.text, self.quotes.start, self.quotes.end)]
 
     def count(self, start: int, end: int) -> int:
@@ -80,7 +84,7 @@ class _Words:
         if start >= end:
             return 0
         first = 0 if self.text[start].isspace() else 1
-        return first + bisect.bisect_left(self._starts, end) - bisect.bisect_right(self._starts, start)
+        return first + bisect.bisect_left(self.starts, end) - bisect.bisect_right(self.starts, start)
 
 
 def _is_full_sentence(text: str, quotes: ParagraphQuotes, quotation: Quotation, words: _Words) -> bool:
@@ -181,14 +185,29 @@ def _quotes_to_judge(text: str, quotes: StoryQuotes, index: int) -> Iterator[tup
     paragraph = quotes.at(index)
     if not paragraph.quotations:
         return iter(())  # most paragraphs: a story of many short ones is read in time linear in its length
+    # Marks before a lowercase letter are passed over in C: a paragraph may have thousands.
+    may_start = set(map(_match_start, _MAY_START_SENTENCE.finditer(text, paragraph.start, paragraph.end)))
+    if not may_start:
+        return iter(())
     words = _Words(text, paragraph)
-    ends = paragraph.quoted_edges()[1::2]
+    if 1 + len(words.starts) < _MIN_WORDS:
+        return iter(())  # no quote in it has the words of a sentence: '-"Abc-"Def'
+    quotations = paragraph.quotations
+    first = 1 if quotes.continues[index] else 0
     return (
-        (quotation, end)
-        for quotation, end in zip(paragraph.quotations, ends)
-        if not (quotes.continues[index] and quotation is paragraph.quotations[0])
-        and _is_full_sentence(text, paragraph, quotation, words)
+        (quotation, _quoted_end(paragraph, position))
+        for position, quotation in enumerate(quotations[first:], first)
+        if quotation.open.offset in may_start and _is_full_sentence(text, paragraph, quotation, words)
     )
+
+
+def _quoted_end(paragraph: ParagraphQuotes, position: int) -> int:
+    """Where the paragraph's quotation ``position`` ends, as ``ParagraphQuotes.quoted_edges`` has it."""
+    quotations = paragraph.quotations
+    close = quotations[position].close
+    if close is not None:
+        return close.offset + 1
+    return quotations[position + 1].open.offset if position + 1 < len(quotations) else paragraph.end
 
 
 def find(story: Story, style: HouseStyle) -> Iterator:
