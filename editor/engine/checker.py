@@ -37,7 +37,7 @@ from editor.engine.issues import (
     limit_notice,
 )
 from editor.engine.rule import ParagraphRule, Rule, StoryRule
-from editor.engine.story import Paragraph, ParagraphMemo, Story, needed_pattern
+from editor.engine.story import SHORT_PARAGRAPH, Paragraph, ParagraphMemo, Story, needed_pattern
 from editor.engine.style import HouseStyle, builtin_style, DEFAULT_STYLE
 
 # Results kept from one check to the next, a few per paragraph: enough for the
@@ -137,8 +137,11 @@ class Checker:
         limit = issue_limit(text, MIN_PARAGRAPH_LIMIT)
         found: list[Issue] = []
         failures = []
+        # A short paragraph may lack what a rule needs; a long one is read by each rule at once,
+        # since a search through it costs about what the rule's own reading does.
+        short = len(text) < SHORT_PARAGRAPH
         for rule, needs in self._paragraph_rules:
-            if needs is not None and needs.search(text) is None:
+            if short and needs is not None and needs.search(text) is None:
                 continue
             try:
                 found.extend(islice(rule.find(text, style), limit + 1))
