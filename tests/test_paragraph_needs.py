@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import editor.engine
 import editor.rules
 from editor.engine import Checker, builtin_style
+from editor.engine.checker import PIECE
 from editor.engine.rule import ParagraphRule
 from editor.engine.story import SHORT_PARAGRAPH, ParagraphMemo, Story, needed_pattern, needing, split_paragraphs
 from editor.rules import all_rules
@@ -155,11 +156,20 @@ def test_the_checker_runs_a_paragraph_rule_only_where_it_finds_what_it_needs():
         needs=_DIGITS,
     )
     checker = Checker(builtin_style("ap"), rules=(rule,))
-    checker.check("No digits.\n\nA 1.\n\nNone here.\n\n2")
-    assert read == ["A 1.", "2"]
-    # A re-check after edits reads only the changed paragraph that has a digit.
-    checker.check("No digits at all.\n\nA 1.\n\nNone here, 3.\n\n2")
-    assert read == ["A 1.", "2", "None here, 3."]
+    # A story of a few paragraphs is read through: making what the rules need costs more.
+    checker.check("No digits.\n\nA 1.")
+    assert read == ["No digits.", "A 1."]
+    # One of many paragraphs: only those with a digit.
+    words = [f"Paragraph {'I' * (index % 9)} of many." for index in range(PIECE)]
+    read.clear()
+    checker.check("\n\n".join(words + ["A 5.", "None here.", "2"]))
+    assert read == ["A 5.", "2"]
+    # A re-check after edits reads only the changed paragraph that has a digit; a check of a
+    # short story after that reads only the paragraphs with a digit too.
+    checker.check("\n\n".join(words + ["A 5.", "None here, 3.", "2"]))
+    assert read == ["A 5.", "2", "None here, 3."]
+    checker.check("No digits, still.\n\nA 4.")
+    assert read == ["A 5.", "2", "None here, 3.", "A 4."]
 
 
 def test_where_most_paragraphs_match_the_rest_are_searched_one_by_one_alike():
