@@ -54,6 +54,9 @@ _INNER_QUOTES = re.compile(f"[{_INNER_QUOTE}]*")
 # A word's first character: where a quote's words are counted.
 _WORD_START = re.compile(r"(?<=\s)\S")
 _MIN_WORDS = 3
+# The shortest paragraph with a quote of _MIN_WORDS words: its mark, then words of a character
+# with a space between each two.
+_SHORTEST_SENTENCE_QUOTE = 2 * _MIN_WORDS
 # A quote in Title Case is a title, not speech: 'a pamphlet, "Economical Travel in Japan."'.
 _TITLE_WORDS = 12
 _TITLE_LENGTH = 120
@@ -185,6 +188,8 @@ def _quotes_to_judge(text: str, quotes: StoryQuotes, index: int) -> Iterator[tup
     paragraph = quotes.at(index)
     if not paragraph.quotations:
         return iter(())  # most paragraphs: a story of many short ones is read in time linear in its length
+    if paragraph.end - paragraph.start < _SHORTEST_SENTENCE_QUOTE:
+        return iter(())  # a mark alone, or a word or two: no room for a sentence
     # Marks before a lowercase letter are passed over in C: a paragraph may have thousands.
     may_start = set(map(_match_start, _MAY_START_SENTENCE.finditer(text, paragraph.start, paragraph.end)))
     if not may_start:
