@@ -111,6 +111,9 @@ class ParagraphMemo:
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self._kept = 0
+        # The ways of reading a paragraph this check and the one before used.
+        self._read_now: set[Callable] = set()
+        self._read_before: set[Callable] = set()
         # For each way of reading a paragraph, its results by paragraph text.
         self._used: dict[Callable, dict[str, Any]] = {}
         self._unused: dict[Callable, dict[str, Any]] = {}
@@ -118,10 +121,11 @@ class ParagraphMemo:
     def next_check(self) -> None:
         self._unused, self._used = self._used, {}
         self._kept = 0
+        self._read_before, self._read_now = self._read_now, set()
 
-    def holds(self, build: Callable) -> bool:
-        """Whether this check or the one before kept results of ``build``."""
-        return bool(self._used.get(build) or self._unused.get(build))
+    def read_before(self, build: Callable) -> bool:
+        """Whether the check before read paragraphs with ``build``."""
+        return build in self._read_before
 
     def results(
         self,
@@ -135,6 +139,7 @@ class ParagraphMemo:
         where this check or the one before read it. With ``needs``, a text where none of the
         patterns matches is given ``nothing`` instead, and kept like any other result (a text of
         ``SHORT_PARAGRAPH`` characters or more is read without looking)."""
+        self._read_now.add(build)
         used = self._used.get(build)
         if used is None:
             used = self._used[build] = {}
@@ -256,11 +261,12 @@ class Story:
     def paragraphs_needed(self, build: Callable, needs: Sequence[re.Pattern[str]]) -> list[int] | None:
         """The paragraphs (by index, in order) where one of the patterns ``build`` needs matches,
         found with one search of the story for each; or None where the memo should sort them out
-        (``ParagraphMemo.results`` with ``needs``): it holds results of ``build`` from the check
-        before, which an edit leaves for all but a paragraph or two; the story repeats its
+        (``ParagraphMemo.results`` with ``needs``): the check before read with ``build``, and
+        after an edit all but a paragraph or two are in the memo (the paragraphs a first search
+        passed over are kept with their nothing by the second check); the story repeats its
         paragraphs so much that searching each distinct text once costs less than the story; or
         its paragraphs are not short on the whole."""
-        if not needs or self._memo.holds(build) or self._repeats_paragraphs:
+        if not needs or self._memo.read_before(build) or self._repeats_paragraphs:
             return None
         if len(self.text) >= SHORT_PARAGRAPH * len(self.paragraphs):
             return None  # paragraphs long on the whole: the memo searches only the short ones
