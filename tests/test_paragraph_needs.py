@@ -203,3 +203,32 @@ def test_a_long_paragraph_is_read_without_looking_for_what_the_reading_needs():
     story = Story(f"None.\n\n{long}\n\nOne 1.", ParagraphMemo(100))
     assert story.per_paragraph(_numbers, None) == [(), (), ("1",)]
     assert _numbers.read == [long, "One 1."]
+
+
+class _CountingSearch:
+    """A pattern's ``search`` that notes how much text each search had before it."""
+
+    def __init__(self):
+        self.lengths = []
+
+    def search(self, text, position=0):
+        self.lengths.append(len(text) - position)
+        return _DIGITS.search(text, position)
+
+
+_counting = _CountingSearch()
+
+
+@needing(lambda style: _counting, nothing=())
+def _counted_numbers(text, style):
+    return tuple(_DIGITS.findall(text))
+
+
+def test_after_an_edit_only_the_changed_paragraph_is_searched_even_where_nothing_was_found():
+    memo = ParagraphMemo(100)
+    for edit in ("None here.", "None here at all.", "None here at all, still."):
+        memo.next_check()
+        _counting.lengths.clear()
+        assert Story(f"No digits.\n\n{edit}\n\nNor here.", memo).per_paragraph(_counted_numbers, None) == [()] * 3
+    # The first check searched the story and the second every paragraph, keeping what they found.
+    assert _counting.lengths == [len("None here at all, still.")]
