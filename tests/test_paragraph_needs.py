@@ -232,3 +232,19 @@ def test_after_an_edit_only_the_changed_paragraph_is_searched_even_where_nothing
         assert Story(f"No digits.\n\n{edit}\n\nNor here.", memo).per_paragraph(_counted_numbers, None) == [()] * 3
     # The first check searched the story and the second every paragraph, keeping what they found.
     assert _counting.lengths == [len("None here at all, still.")]
+
+
+def test_a_rule_whose_needs_cannot_be_made_reads_every_paragraph_and_its_failure_is_reported():
+    def broken(style):
+        raise ValueError("no pattern for this style")
+
+    def find(text, style):
+        return iter([rule.issue(0, 1, "First character")]) if text.startswith("X") else iter(())
+
+    rule = ParagraphRule(
+        id="first-x", category="typo", severity="warning", find=find, doc="A rule of the test's own.", needs=broken
+    )
+    story = "\n\n".join(["Xa."] + ["Plain."] * PIECE)
+    result = Checker(builtin_style("ap"), rules=(rule,)).run(story)
+    assert [issue.start for issue in result.issues] == [0]
+    assert [(failure.rule, failure.reason) for failure in result.failures] == [("first-x", "ValueError: no pattern for this style")]

@@ -75,6 +75,7 @@ class Checker:
         # A paragraph none of these match has no paragraph issues; empty: every paragraph is read.
         self._paragraph_needs: tuple[re.Pattern[str], ...] = ()
         self._needs_made = False
+        self._needs_failures: list[RuleFailure] = []
         self._story_rules = [rule for rule in active if isinstance(rule, StoryRule)]
         self._memo = ParagraphMemo(KEPT_RESULTS)
         # The last check's paragraph issues in place, by paragraph offset and text.
@@ -101,6 +102,8 @@ class Checker:
         placed = {}
         if not self._needs_made and len(story.paragraphs) >= PIECE:
             self._use_needs()
+        for failure in self._needs_failures:
+            failures.setdefault(failure.rule, failure)
         paragraphs, texts, needs = story.paragraphs, story.paragraph_texts, self._paragraph_needs
         indexes = story.paragraphs_needed(self._paragraph_issues, needs)
         if indexes is not None:
@@ -137,9 +140,19 @@ class Checker:
     def _use_needs(self) -> None:
         """Makes what each paragraph rule needs, to pass over the paragraphs without it. Only a
         story of many paragraphs gains by it, and making the patterns takes a start of
-        ``copydesk check`` some 50 ms (the other locale's spellings are a thousand words)."""
-        self._paragraph_rules = [(rule, needed_pattern(rule.needs, self.style)) for rule, _ in self._paragraph_rules]
-        needs = [needs for _, needs in self._paragraph_rules]
+        ``copydesk check`` some 50 ms (the other locale's spellings are a thousand words).
+
+        Where making a rule's pattern raises, the rule reads every paragraph and the error is
+        reported with each check as the rule's failure."""
+        made = []
+        for rule, _ in self._paragraph_rules:
+            try:
+                made.append((rule, needed_pattern(rule.needs, self.style)))
+            except Exception as error:  # noqa: BLE001 - reported as the rule's failure
+                self._needs_failures.append(RuleFailure.of(rule.id, error))
+                made.append((rule, None))
+        self._paragraph_rules = made
+        needs = [needs for _, needs in made]
         self._paragraph_needs = () if None in needs else tuple(needs)
         self._needs_made = True
 
