@@ -74,6 +74,11 @@ def test_the_rules_and_readings_that_say_what_they_need_are_found():
     assert SUBJECTS, "no rule or reading says what it needs"
 
 
+def test_every_paragraph_rule_says_what_it_needs():
+    # One without would have every paragraph read by all of them (``Checker._use_needs``).
+    assert [rule.id for rule in all_rules() if isinstance(rule, ParagraphRule) and rule.needs is None] == []
+
+
 @pytest.mark.parametrize(("name", "style_name"), CASES)
 def test_without_what_it_needs_nothing_is_found_in_the_examples(name, style_name):
     _nothing_found_without(name, style_name, _paragraphs(EXAMPLES))
