@@ -174,11 +174,8 @@ class ParagraphMemo:
 def _matching_any(patterns: Sequence[re.Pattern[str]], texts: list[str]) -> list[str]:
     """Those of ``texts`` (paragraphs' texts) where one of ``patterns`` may match, in order: each
     pattern searches them all joined with blank lines, as they would stand in a story."""
-    ends = list(accumulate(map(len, texts)))
-    starts = [end - len(text) for end, text in zip(ends, texts)]
-    if len(texts) > 1:
-        # Each paragraph after the first stands two characters further on, after its blank line.
-        starts = list(map(add, starts, range(0, 2 * len(texts), 2)))
+    # Each text starts after those before it and a blank line (two characters) after each.
+    starts = list(map(add, accumulate(map(len, texts), initial=0), range(0, 2 * len(texts), 2)))
     joined = "\n\n".join(texts)
     chosen: set[int] = set()
     for pattern in patterns:
