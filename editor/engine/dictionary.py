@@ -180,6 +180,23 @@ def shape(word: str, model: str) -> str:
     return word
 
 
+class KeptAnswers(dict):
+    """Answers kept by what was asked, up to ``limit``, and all forgotten at once when it is
+    reached: a text of ever new words cannot make them grow without bound, and forgetting all
+    costs less than choosing what to forget. A dict, so that looking up stays in C."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def keep(self, question, answer):
+        """Keeps ``answer`` to ``question`` and gives it back."""
+        if len(self) >= self.limit:
+            self.clear()
+        self[question] = answer
+        return answer
+
+
 class SpellingDictionary:
     """One locale's Hunspell dictionary; safe to share between threads."""
 
@@ -187,8 +204,8 @@ class SpellingDictionary:
         self.locale = locale
         self._lock = threading.Lock()
         self._dictionary = _request_dictionary(locale)
-        self._known: dict[str, bool] = {}
-        self._corrections: dict[str, dict[str, int]] = {}
+        self._known: KeptAnswers[str, bool] = KeptAnswers(KEPT_ANSWERS)
+        self._corrections: KeptAnswers[str, dict[str, int]] = KeptAnswers(KEPT_ANSWERS // 100)
 
     def knows(self, word: str) -> bool:
         """Whether Hunspell accepts ``word`` as written (a capital first or all capitals are fine for any word)."""
@@ -199,9 +216,7 @@ class SpellingDictionary:
                     known = self._dictionary.spell(word)
             except UnicodeError:  # not writable in the dictionary's encoding (a lone surrogate): no word
                 known = True
-            if len(self._known) >= KEPT_ANSWERS:
-                self._known.clear()
-            self._known[word] = known
+            self._known.keep(word, known)
         return known
 
     def corrections(self, word: str) -> dict[str, int]:
@@ -212,10 +227,7 @@ class SpellingDictionary:
         """
         found = self._corrections.get(word)
         if found is None:
-            found = self._find_corrections(word)
-            if len(self._corrections) >= KEPT_ANSWERS // 100:
-                self._corrections.clear()
-            self._corrections[word] = found
+            found = self._corrections.keep(word, self._find_corrections(word))
         return found
 
     def suggestions(self, word: str) -> tuple[str, ...]:

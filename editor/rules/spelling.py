@@ -48,6 +48,7 @@ from editor.engine.dictionary import (
     RARE,
     SLIP,
     DictionaryUnavailable,
+    KeptAnswers,
     SpellingDictionary,
     edit_distance,
     edits,
@@ -146,10 +147,10 @@ class _Words:
     # Words another rule flags: the other locale's spellings, variant forms.
     owned_elsewhere: frozenset[str]
     # Per word, whether it is fine alone, and an unknown word's fixes; filled as stories are read.
-    alone: dict[str, bool]
-    fixes: dict[str, tuple[str, ...] | None]
+    alone: KeptAnswers[str, bool]
+    fixes: KeptAnswers[str, tuple[str, ...] | None]
     # Readings by masked text, of paragraphs that masked text alone reads (see _read).
-    masked_readings: dict[str, _Reading]
+    masked_readings: KeptAnswers[str, _Reading]
 
     def knows(self, word: str) -> bool:
         word = word.replace("’", "'")
@@ -197,9 +198,9 @@ def _style_words(style: HouseStyle) -> _Words:
         prefixes=PREFIXES,
         joining=frozenset(lists["joining_words"]),
         owned_elsewhere=frozenset(style.foreign_spellings) | owned,
-        alone={},
-        fixes={},
-        masked_readings={},
+        alone=KeptAnswers(KEPT_WORDS),
+        fixes=KeptAnswers(KEPT_FIXES),
+        masked_readings=KeptAnswers(KEPT_MASKED_READINGS),
     )
 
 
@@ -236,9 +237,7 @@ def _read(text: str, style: HouseStyle) -> _Reading:
     if reading is None:
         reading, masked_alone = _read_masked(text, masked, words)
         if masked_alone:
-            if len(words.masked_readings) >= KEPT_MASKED_READINGS:
-                words.masked_readings.clear()
-            words.masked_readings[masked] = reading
+            words.masked_readings.keep(masked, reading)
     return reading
 
 
@@ -396,9 +395,7 @@ def _fine_alone(word: str, words: _Words) -> bool:
             or _is_plural(word, words)
             or (not word.islower() and not _is_capitalised(word))  # "McDonald", "iPhone": a name or a brand
         )
-        if len(words.alone) >= KEPT_WORDS:
-            words.alone.clear()
-        words.alone[word] = known
+        words.alone.keep(word, known)
     return known
 
 
@@ -498,10 +495,7 @@ def _fixes(word: str, words: _Words) -> tuple[str, ...] | None:
     """
     if word in words.fixes:
         return words.fixes[word]
-    if len(words.fixes) >= KEPT_FIXES:
-        words.fixes.clear()
-    found = words.fixes[word] = _weigh_fixes(word, words)
-    return found
+    return words.fixes.keep(word, _weigh_fixes(word, words))
 
 
 def _weigh_fixes(word: str, words: _Words) -> tuple[str, ...] | None:

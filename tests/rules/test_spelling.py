@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from editor.engine import Checker, apply_fixes, builtin_style, load_style
+from editor.engine.dictionary import KeptAnswers
 from editor.engine.ignores import Ignores
 from editor.rules.spelling import RULE
 
@@ -199,3 +200,11 @@ def test_a_vulgar_word_is_never_offered_as_a_fix():
     # "sas" is one slip from "ass"; a click must never put that into a story.
     [issue] = spelling("Industrial products sas gained 18 pct.")
     assert issue.replacements and not {"ass", "Ass"} & set(issue.replacements)
+
+
+def test_kept_answers_are_all_forgotten_when_the_limit_is_reached():
+    kept = KeptAnswers(2)
+    assert kept.keep("a", 1) == 1 and kept.keep("b", None) is None
+    assert kept == {"a": 1, "b": None}
+    kept.keep("c", 3)
+    assert kept == {"c": 3}
